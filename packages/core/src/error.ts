@@ -1,0 +1,13 @@
+import type { ErrorCode, FieldIssue } from "@maillage/schema";
+
+/** The one error type the product throws on purpose; the API maps `code` to a status. */
+export class MaillageError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: { issues?: FieldIssue[]; current?: unknown } = {},
+  ) {
+    super(message);
+    this.name = "MaillageError";
+  }
+}

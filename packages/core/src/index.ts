@@ -1,0 +1,13 @@
+export * as Actor from "./actor";
+export * as Audit from "./audit";
+export * as Db from "./db";
+export * as Directory from "./directory";
+export { MaillageError } from "./error";
+export { fn, parse } from "./fn";
+export * as Communes from "./geo/communes";
+export * as Invitation from "./invitation";
+export { Federations, Funders, type TerritorySummary } from "./network";
+export * as Seed from "./seed";
+export * as Territory from "./territory";
+export * as Token from "./token";
+export * as User from "./user";

@@ -1,0 +1,103 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { createId, type Invitation, InvitationAccept, InvitationCreate, type TerritoryRole } from "@maillage/schema";
+import * as Actor from "./actor";
+import { db, Keys, tableName, write } from "./db";
+import { MaillageError } from "./error";
+import { parse } from "./fn";
+import * as Token from "./token";
+import * as User from "./user";
+
+const TTL_SECONDS = 7 * 24 * 3600;
+const AUDIENCE = "invitation";
+
+function assertMayInvite(territoryId: string) {
+  const actor = Actor.use();
+  if (actor.type === "system") return;
+  if (actor.contextKind === "platform" && actor.role === "operator") return;
+  if (actor.contextKind === "territory" && actor.contextId === territoryId && actor.role === "territory_lead") return;
+  throw new MaillageError("auth.forbidden", "Your role does not allow inviting people here");
+}
+
+/**
+ * Invites a person into a territory. The link carries a signed token; in local mode it is returned
+ * (and logged) instead of being emailed.
+ */
+export async function create(territoryId: string, raw: InvitationCreate): Promise<Invitation & { token: string }> {
+  assertMayInvite(territoryId);
+  const input = parse(InvitationCreate, raw);
+  const id = createId("invitation");
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + TTL_SECONDS * 1000).toISOString();
+  const item = {
+    ...Keys.invitation(territoryId, id),
+    type: "invitation",
+    id,
+    territoryId,
+    ...input,
+    status: "pending",
+    expiresAt,
+    invitedBy: Actor.auditId(),
+  };
+  await write(
+    [
+      {
+        ConditionCheck: { Key: Keys.territory(territoryId), ConditionExpression: "attribute_exists(pk)" },
+        onConditionFailed: () => new MaillageError("territory.not_found", "Territory not found"),
+      },
+      { Put: { Item: item, ConditionExpression: "attribute_not_exists(pk)" } },
+    ],
+    [{ contextId: territoryId, action: "invitation.create", entity: id, before: null, after: item }],
+    now.toISOString(),
+  );
+  const token = await Token.sign(AUDIENCE, id, { ter: territoryId }, TTL_SECONDS);
+  return { id, email: input.email, role: input.role, territoryId, expiresAt, token };
+}
+
+/** Accepts an invitation: creates the person if new, grants the membership, closes the invitation. */
+export async function accept(raw: { token: string }): Promise<{ userId: string; territoryId: string }> {
+  const { token } = parse(InvitationAccept, raw);
+  const invalid = () => new MaillageError("auth.invitation_invalid", "This invitation link is invalid or expired");
+  const claims = await Token.verify(token, AUDIENCE).catch(() => {
+    throw invalid();
+  });
+  const territoryId = claims.ter as string;
+  const invitationId = claims.sub as string;
+  const result = await db().send(
+    new GetCommand({ TableName: tableName(), Key: Keys.invitation(territoryId, invitationId), ConsistentRead: true }),
+  );
+  const invitation = result.Item as
+    | { email: string; displayName: string; role: TerritoryRole; status: string; expiresAt: string }
+    | undefined;
+  if (!invitation || invitation.status !== "pending" || invitation.expiresAt < new Date().toISOString()) {
+    throw invalid();
+  }
+  const existing = await User.idByEmail(invitation.email);
+  const created = existing ? undefined : User.createOps({ email: invitation.email, displayName: invitation.displayName });
+  const userId = existing ?? created?.user.id ?? "";
+  await write(
+    [
+      ...(created?.ops ?? []),
+      User.membershipOp(userId, "territory", territoryId, invitation.role),
+      {
+        Update: {
+          Key: Keys.invitation(territoryId, invitationId),
+          UpdateExpression: "SET #status = :accepted, acceptedBy = :user",
+          ConditionExpression: "#status = :pending",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: { ":accepted": "accepted", ":pending": "pending", ":user": userId },
+        },
+        onConditionFailed: invalid,
+      },
+    ],
+    [
+      {
+        contextId: territoryId,
+        action: "invitation.accept",
+        entity: invitationId,
+        before: { status: "pending" },
+        after: { status: "accepted", userId, role: invitation.role },
+      },
+    ],
+  );
+  return { userId, territoryId };
+}

@@ -1,0 +1,107 @@
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import * as Actor from "./actor";
+import { db, Keys, tableName } from "./db";
+import * as Communes from "./geo/communes";
+import { Federations, Funders } from "./network";
+import * as Territory from "./territory";
+import * as User from "./user";
+
+const MARKER = Keys.seedMarker("demo-v1");
+
+function populationOf(codes: string[]): number {
+  return codes.reduce((sum, code) => sum + (Communes.describe(code).population ?? 0), 0);
+}
+
+/**
+ * The demo: three territories (urban with priority neighbourhoods, rural, mixed), one federation
+ * over two of them, one funder, one person per role (the lead holds two memberships, to show the
+ * context switcher). Runs once per table: a marker item records that it ran.
+ */
+export async function demo(): Promise<{ seeded: boolean }> {
+  const done = await db().send(new GetCommand({ TableName: tableName(), Key: MARKER, ConsistentRead: true }));
+  if (done.Item) return { seeded: false };
+  return Actor.provide({ type: "system", reason: "seed" }, async () => {
+    const urbanCommunes = ["59350", "59299", "59368"];
+    const urban = await Territory.create({
+      name: "Lille Sud et Faubourgs",
+      carrierType: "cpts",
+      carrierName: "CPTS Lille Sud (démo)",
+      communes: urbanCommunes,
+      population: populationOf(urbanCommunes),
+      priorityNeighbourhoods: ["Lille Sud", "Moulins", "Faubourg de Béthune"],
+      programme: "article51",
+      startDate: "2026-01-05",
+      endDate: "2028-12-31",
+    });
+    const ruralCommunes = ["23001", "23002", "23003", "23004"];
+    const rural = await Territory.create({
+      name: "Creuse Sud-Ouest",
+      carrierType: "msp",
+      carrierName: "MSP d'Ahun (démo)",
+      communes: ruralCommunes,
+      population: populationOf(ruralCommunes),
+      priorityNeighbourhoods: [],
+      programme: "ami",
+      startDate: "2026-03-02",
+      endDate: null,
+    });
+    const mixedCommunes = ["12202", "12176", "12090", "12264"];
+    const mixed = await Territory.create({
+      name: "Rodez et Ségala",
+      carrierType: "cls",
+      carrierName: "Contrat local de santé Rodez Agglomération (démo)",
+      communes: mixedCommunes,
+      population: populationOf(mixedCommunes),
+      priorityNeighbourhoods: ["Quatre-Saisons"],
+      programme: "ami",
+      startDate: "2026-09-01",
+      endDate: "2027-08-31",
+    });
+    const federation = await Federations.create({
+      name: "Fédération des liens sociaux (démo)",
+      description: "Réseau de territoires pilotes de prescription sociale",
+    });
+    await Federations.attach(federation.id, urban.id);
+    await Federations.attach(federation.id, rural.id);
+    const funder = await Funders.create({ name: "ARS Hauts-de-France (démo)", funderType: "ars" });
+    await Funders.attach(funder.id, urban.id);
+
+    await User.create({ email: "operateur@example.org", displayName: "Olivia Opératrice" }, [
+      { contextKind: "platform", contextId: "platform", role: "operator" },
+    ]);
+    await User.create({ email: "cheffe.projet@example.org", displayName: "Camille Cheffe de projet" }, [
+      { contextKind: "territory", contextId: urban.id, role: "territory_lead" },
+      { contextKind: "territory", contextId: mixed.id, role: "territory_lead" },
+    ]);
+    await User.create({ email: "agent.liaison@example.org", displayName: "Samir Agent de liaison" }, [
+      { contextKind: "territory", contextId: urban.id, role: "link_worker" },
+    ]);
+    await User.create({ email: "federation@example.org", displayName: "Françoise Fédération" }, [
+      { contextKind: "federation", contextId: federation.id, role: "federation" },
+    ]);
+    await User.create({ email: "financeur@example.org", displayName: "Farid Financeur" }, [
+      { contextKind: "funder", contextId: funder.id, role: "funder" },
+    ]);
+    await User.create({ email: "cheffe.rurale@example.org", displayName: "Rose Cheffe de projet rurale" }, [
+      { contextKind: "territory", contextId: rural.id, role: "territory_lead" },
+    ]);
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...MARKER, type: "seed", at: new Date().toISOString() },
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
+    );
+    return { seeded: true };
+  });
+}
+
+/** Demo people, for the local sign-in page only. */
+export const DEMO_EMAILS = [
+  "operateur@example.org",
+  "cheffe.projet@example.org",
+  "agent.liaison@example.org",
+  "federation@example.org",
+  "financeur@example.org",
+  "cheffe.rurale@example.org",
+] as const;

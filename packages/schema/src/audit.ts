@@ -1,0 +1,12 @@
+import * as v from "valibot";
+
+export const AuditEntry = v.object({
+  id: v.string(),
+  at: v.string(),
+  userId: v.string(),
+  action: v.string(),
+  entity: v.string(),
+  before: v.nullable(v.record(v.string(), v.unknown())),
+  after: v.nullable(v.record(v.string(), v.unknown())),
+});
+export type AuditEntry = v.InferOutput<typeof AuditEntry>;

@@ -1,0 +1,34 @@
+import { ulid } from "ulid";
+import * as v from "valibot";
+
+/** Prefixed, sortable identifiers (ULID after the prefix). */
+export const prefixes = {
+  territory: "ter",
+  federation: "fed",
+  funder: "fun",
+  user: "usr",
+  invitation: "inv",
+  audit: "aud",
+  request: "req",
+} as const;
+
+export type IdKind = keyof typeof prefixes;
+export type Prefix = (typeof prefixes)[IdKind];
+
+const ULID = "[0-9A-HJKMNP-TV-Z]{26}";
+
+export function createId<K extends IdKind>(kind: K): `${(typeof prefixes)[K]}_${string}` {
+  return `${prefixes[kind]}_${ulid()}`;
+}
+
+export function idSchema<K extends IdKind>(kind: K) {
+  return v.pipe(
+    v.string(),
+    v.regex(new RegExp(`^${prefixes[kind]}_${ULID}$`), `Expected a ${kind} id (${prefixes[kind]}_…)`),
+  );
+}
+
+export const TerritoryId = idSchema("territory");
+export const FederationId = idSchema("federation");
+export const FunderId = idSchema("funder");
+export const UserId = idSchema("user");

@@ -1,0 +1,10 @@
+import * as v from "valibot";
+import type { FieldIssue } from "./errors";
+
+/** Flattens valibot issues into dotted field paths ("communes.2"), shared by API and console. */
+export function issuesOf(issues: readonly v.BaseIssue<unknown>[]): FieldIssue[] {
+  return issues.map((issue) => ({
+    path: v.getDotPath(issue) ?? "",
+    message: issue.message,
+  }));
+}

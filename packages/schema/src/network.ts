@@ -1,0 +1,43 @@
+import * as v from "valibot";
+import { FederationId, FunderId, TerritoryId } from "./ids";
+
+const Name = v.pipe(v.string(), v.trim(), v.minLength(2, "At least 2 characters"), v.maxLength(120));
+
+export const FederationCreate = v.object({
+  name: Name,
+  description: v.pipe(v.string(), v.trim(), v.maxLength(500)),
+});
+export type FederationCreate = v.InferOutput<typeof FederationCreate>;
+
+export const funderTypes = ["ars", "cpam", "local_authority", "foundation", "other"] as const;
+export const FunderType = v.picklist(funderTypes);
+
+export const FunderCreate = v.object({ name: Name, funderType: FunderType });
+export type FunderCreate = v.InferOutput<typeof FunderCreate>;
+
+export const Federation = v.object({
+  id: FederationId,
+  ...FederationCreate.entries,
+  territoryIds: v.array(TerritoryId),
+  version: v.number(),
+  createdAt: v.string(),
+});
+export type Federation = v.InferOutput<typeof Federation>;
+
+export const Funder = v.object({
+  id: FunderId,
+  ...FunderCreate.entries,
+  territoryIds: v.array(TerritoryId),
+  version: v.number(),
+  createdAt: v.string(),
+});
+export type Funder = v.InferOutput<typeof Funder>;
+
+/** The platform directory: one summary line per tenant-like context. */
+export const DirectoryEntry = v.object({
+  kind: v.picklist(["territory", "federation", "funder"]),
+  id: v.string(),
+  name: v.string(),
+  createdAt: v.string(),
+});
+export type DirectoryEntry = v.InferOutput<typeof DirectoryEntry>;
