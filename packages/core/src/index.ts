@@ -6,7 +6,7 @@ export { MaillageError } from "./error";
 export { fn, parse } from "./fn";
 export * as Communes from "./geo/communes";
 export * as Invitation from "./invitation";
-export { Federations, Funders, type TerritorySummary } from "./network";
+export { Federations, Funders } from "./network";
 export * as Seed from "./seed";
 export * as Territory from "./territory";
 export * as Token from "./token";

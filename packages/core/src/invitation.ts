@@ -1,5 +1,11 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import { createId, type Invitation, InvitationAccept, InvitationCreate, type TerritoryRole } from "@maillage/schema";
+import {
+  createId,
+  type Invitation,
+  InvitationAccept,
+  InvitationCreate,
+  type TerritoryRole,
+} from "@maillage/schema";
 import * as Actor from "./actor";
 import { db, Keys, tableName, write } from "./db";
 import { MaillageError } from "./error";
@@ -14,7 +20,8 @@ function assertMayInvite(territoryId: string) {
   const actor = Actor.use();
   if (actor.type === "system") return;
   if (actor.contextKind === "platform" && actor.role === "operator") return;
-  if (actor.contextKind === "territory" && actor.contextId === territoryId && actor.role === "territory_lead") return;
+  if (actor.contextKind === "territory" && actor.contextId === territoryId && actor.role === "territory_lead")
+    return;
   throw new MaillageError("auth.forbidden", "Your role does not allow inviting people here");
 }
 
@@ -22,7 +29,10 @@ function assertMayInvite(territoryId: string) {
  * Invites a person into a territory. The link carries a signed token; in local mode it is returned
  * (and logged) instead of being emailed.
  */
-export async function create(territoryId: string, raw: InvitationCreate): Promise<Invitation & { token: string }> {
+export async function create(
+  territoryId: string,
+  raw: InvitationCreate,
+): Promise<Invitation & { token: string }> {
   assertMayInvite(territoryId);
   const input = parse(InvitationCreate, raw);
   const id = createId("invitation");
@@ -56,14 +66,19 @@ export async function create(territoryId: string, raw: InvitationCreate): Promis
 /** Accepts an invitation: creates the person if new, grants the membership, closes the invitation. */
 export async function accept(raw: { token: string }): Promise<{ userId: string; territoryId: string }> {
   const { token } = parse(InvitationAccept, raw);
-  const invalid = () => new MaillageError("auth.invitation_invalid", "This invitation link is invalid or expired");
+  const invalid = () =>
+    new MaillageError("auth.invitation_invalid", "This invitation link is invalid or expired");
   const claims = await Token.verify(token, AUDIENCE).catch(() => {
     throw invalid();
   });
   const territoryId = claims.ter as string;
   const invitationId = claims.sub as string;
   const result = await db().send(
-    new GetCommand({ TableName: tableName(), Key: Keys.invitation(territoryId, invitationId), ConsistentRead: true }),
+    new GetCommand({
+      TableName: tableName(),
+      Key: Keys.invitation(territoryId, invitationId),
+      ConsistentRead: true,
+    }),
   );
   const invitation = result.Item as
     | { email: string; displayName: string; role: TerritoryRole; status: string; expiresAt: string }
@@ -72,7 +87,9 @@ export async function accept(raw: { token: string }): Promise<{ userId: string; 
     throw invalid();
   }
   const existing = await User.idByEmail(invitation.email);
-  const created = existing ? undefined : User.createOps({ email: invitation.email, displayName: invitation.displayName });
+  const created = existing
+    ? undefined
+    : User.createOps({ email: invitation.email, displayName: invitation.displayName });
   const userId = existing ?? created?.user.id ?? "";
   await write(
     [

@@ -7,6 +7,7 @@ import {
   FunderCreate,
   type Territory,
   TerritoryId,
+  type TerritorySummary,
 } from "@maillage/schema";
 import * as Actor from "./actor";
 import { db, Keys, queryAll, SK_PREFIX, tableName, write } from "./db";
@@ -45,7 +46,11 @@ async function createOwner(kind: Kind, fields: Record<string, unknown>) {
   await write(
     [
       { Put: { Item: item, ConditionExpression: "attribute_not_exists(pk)" } },
-      { Put: { Item: { ...Keys.directory(id), type: "directory", kind, id, name: fields.name, createdAt: now } } },
+      {
+        Put: {
+          Item: { ...Keys.directory(id), type: "directory", kind, id, name: fields.name, createdAt: now },
+        },
+      },
     ],
     [{ contextId: id, action: `${kind}.create`, entity: id, before: null, after: item }],
     now,
@@ -87,7 +92,7 @@ async function view(kind: Kind, ownerId: string) {
 }
 
 /** What a network context may see of a territory: its public profile, no member or journey data. */
-function summary(t: Territory) {
+function summary(t: Territory): TerritorySummary {
   return {
     id: t.id,
     name: t.name,
@@ -99,7 +104,6 @@ function summary(t: Territory) {
     endDate: t.endDate,
   };
 }
-export type TerritorySummary = ReturnType<typeof summary>;
 
 export const Federations = {
   create: fn(FederationCreate, (input) => createOwner("federation", input) as Promise<Federation>),
@@ -119,4 +123,3 @@ export const Funders = {
     return { funder: info as Funder, territories };
   },
 };
-

@@ -2,17 +2,17 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import {
   createId,
   type Territory as Info,
-  type TerritoryOverview,
   TerritoryCreate,
+  type TerritoryOverview,
   TerritoryProfileUpdate,
 } from "@maillage/schema";
 import * as Actor from "./actor";
 import { db, Keys, queryAll, SK_PREFIX, tableName, write } from "./db";
+import { batchGet } from "./db/batch";
+import { getDirectoryNames } from "./directory";
 import { MaillageError } from "./error";
 import { fn } from "./fn";
 import * as Communes from "./geo/communes";
-import { getDirectoryNames } from "./directory";
-import { batchGet } from "./db/batch";
 
 export type { Info };
 
@@ -53,7 +53,18 @@ export const create = fn(TerritoryCreate, async (input): Promise<Info> => {
   await write(
     [
       { Put: { Item: item, ConditionExpression: "attribute_not_exists(pk)" } },
-      { Put: { Item: { ...Keys.directory(id), type: "directory", kind: "territory", id, name: input.name, createdAt: now } } },
+      {
+        Put: {
+          Item: {
+            ...Keys.directory(id),
+            type: "directory",
+            kind: "territory",
+            id,
+            name: input.name,
+            createdAt: now,
+          },
+        },
+      },
     ],
     [{ contextId: id, action: "territory.create", entity: id, before: null, after: item }],
     now,

@@ -1,8 +1,15 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import { type ContextKind, createId, type Membership, type Role, rolesByContext, type User } from "@maillage/schema";
+import {
+  type ContextKind,
+  createId,
+  type Membership,
+  type Role,
+  rolesByContext,
+  type User,
+} from "@maillage/schema";
 import * as Actor from "./actor";
-import { batchGet } from "./db/batch";
 import { db, Keys, PLATFORM, queryAll, SK_PREFIX, tableName, type WriteOp, write } from "./db";
+import { batchGet } from "./db/batch";
 import { getDirectoryNames } from "./directory";
 import { MaillageError } from "./error";
 
@@ -31,14 +38,21 @@ export function createOps(user: Omit<User, "id">): { user: User; ops: WriteOp[] 
           Item: { ...Keys.email(user.email), type: "email", userId: id },
           ConditionExpression: "attribute_not_exists(pk)",
         },
-        onConditionFailed: () => new MaillageError("membership.already_exists", "This email is already registered"),
+        onConditionFailed: () =>
+          new MaillageError("membership.already_exists", "This email is already registered"),
       },
     ],
   };
 }
 
-export function membershipOp(userId: string, contextKind: ContextKind, contextId: string, role: Role): WriteOp {
-  if (!rolesByContext[contextKind].includes(role)) throw new Error(`Role ${role} is not valid in a ${contextKind}`);
+export function membershipOp(
+  userId: string,
+  contextKind: ContextKind,
+  contextId: string,
+  role: Role,
+): WriteOp {
+  if (!rolesByContext[contextKind].includes(role))
+    throw new Error(`Role ${role} is not valid in a ${contextKind}`);
   return {
     Put: {
       Item: {
@@ -52,7 +66,8 @@ export function membershipOp(userId: string, contextKind: ContextKind, contextId
       },
       ConditionExpression: "attribute_not_exists(pk)",
     },
-    onConditionFailed: () => new MaillageError("membership.already_exists", "This person already has access here"),
+    onConditionFailed: () =>
+      new MaillageError("membership.already_exists", "This person already has access here"),
   };
 }
 
@@ -60,7 +75,9 @@ type MembershipItem = Omit<Membership, "contextName">;
 
 /** One membership, read by the auth middleware on every request (a single GetItem). */
 export async function membership(userId: string, contextId: string): Promise<MembershipItem | undefined> {
-  const result = await db().send(new GetCommand({ TableName: tableName(), Key: Keys.membership(userId, contextId) }));
+  const result = await db().send(
+    new GetCommand({ TableName: tableName(), Key: Keys.membership(userId, contextId) }),
+  );
   if (!result.Item) return undefined;
   const { contextKind, role, createdAt } = result.Item as MembershipItem;
   return { userId, contextKind, contextId, role, createdAt };
@@ -72,7 +89,9 @@ export async function memberships(userId: string): Promise<Membership[]> {
     KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
     ExpressionAttributeValues: { ":pk": userId, ":prefix": SK_PREFIX.membership },
   });
-  const names = await getDirectoryNames(items.filter((m) => m.contextKind !== "platform").map((m) => m.contextId));
+  const names = await getDirectoryNames(
+    items.filter((m) => m.contextKind !== "platform").map((m) => m.contextId),
+  );
   return items.map(({ contextKind, contextId, role, createdAt }) => ({
     userId,
     contextKind,

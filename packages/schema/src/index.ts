@@ -2,7 +2,7 @@ export * from "./audit";
 export * from "./errors";
 export * from "./identity";
 export * from "./ids";
+export { issuesOf } from "./issues";
 export * from "./network";
 export * from "./roles";
 export * from "./territory";
-export { issuesOf } from "./issues";

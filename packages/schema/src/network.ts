@@ -41,3 +41,19 @@ export const DirectoryEntry = v.object({
   createdAt: v.string(),
 });
 export type DirectoryEntry = v.InferOutput<typeof DirectoryEntry>;
+
+/** What a federation or funder sees of a territory: its public profile, never members or journeys. */
+export const TerritorySummary = v.object({
+  id: TerritoryId,
+  name: v.string(),
+  carrierType: v.string(),
+  programme: v.string(),
+  population: v.number(),
+  communeCount: v.number(),
+  startDate: v.string(),
+  endDate: v.nullable(v.string()),
+});
+export type TerritorySummary = v.InferOutput<typeof TerritorySummary>;
+
+export const FederationView = v.object({ federation: Federation, territories: v.array(TerritorySummary) });
+export const FunderView = v.object({ funder: Funder, territories: v.array(TerritorySummary) });

@@ -11,7 +11,9 @@ export async function batchGet(keys: readonly Key[]): Promise<Record<string, unk
     let pending: Key[] | undefined = keys.slice(i, i + 100).map(({ pk, sk }) => ({ pk, sk }));
     for (let attempt = 0; pending && pending.length > 0; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-      const result = await db().send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: pending } } }));
+      const result = await db().send(
+        new BatchGetCommand({ RequestItems: { [TableName]: { Keys: pending } } }),
+      );
       items.push(...(result.Responses?.[TableName] ?? []));
       pending = result.UnprocessedKeys?.[TableName]?.Keys as Key[] | undefined;
       if (attempt > 8 && pending?.length) throw new Error("BatchGet: unprocessed keys after retries");

@@ -7,11 +7,15 @@ import { db, tableName } from "./client";
 import { Keys } from "./keys";
 
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
-type Op = { Put: Omit<NonNullable<TransactItem["Put"]>, "TableName"> } | {
-  Update: Omit<NonNullable<TransactItem["Update"]>, "TableName">;
-} | { ConditionCheck: Omit<NonNullable<TransactItem["ConditionCheck"]>, "TableName"> } | {
-  Delete: Omit<NonNullable<TransactItem["Delete"]>, "TableName">;
-};
+type Op =
+  | { Put: Omit<NonNullable<TransactItem["Put"]>, "TableName"> }
+  | {
+      Update: Omit<NonNullable<TransactItem["Update"]>, "TableName">;
+    }
+  | { ConditionCheck: Omit<NonNullable<TransactItem["ConditionCheck"]>, "TableName"> }
+  | {
+      Delete: Omit<NonNullable<TransactItem["Delete"]>, "TableName">;
+    };
 
 /** One operation of a write, with the error to raise when its condition fails. */
 export type WriteOp = Op & { onConditionFailed?: () => Promise<MaillageError> | MaillageError };
@@ -27,7 +31,9 @@ export interface Change {
 
 const KEY_ATTRIBUTES = new Set(["pk", "sk", "gsi1pk", "gsi1sk"]);
 
-export function withoutKeys(item: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+export function withoutKeys(
+  item: Record<string, unknown> | null | undefined,
+): Record<string, unknown> | null {
   if (!item) return null;
   return Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.has(k)));
 }
@@ -56,7 +62,11 @@ function auditPut(change: Change, at: string): WriteOp {
  * Every write goes through here: the operations and their audit entries commit together or not at all.
  * A failed condition is turned into the operation's own error (conflict, already exists…).
  */
-export async function write(ops: WriteOp[], changes: Change[], now = new Date().toISOString()): Promise<void> {
+export async function write(
+  ops: WriteOp[],
+  changes: Change[],
+  now = new Date().toISOString(),
+): Promise<void> {
   const all = [...ops, ...changes.map((change) => auditPut(change, now))];
   const TableName = tableName();
   const TransactItems = all.map(({ onConditionFailed: _, ...op }) => {

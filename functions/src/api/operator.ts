@@ -1,0 +1,132 @@
+import { Directory, Federations, Funders, Invitation, Territory } from "@maillage/core";
+import {
+  DirectoryEntry,
+  Federation,
+  FederationCreate,
+  FederationId,
+  Funder,
+  FunderCreate,
+  FunderId,
+  InvitationCreate,
+  Invitation as InvitationSchema,
+  TerritoryCreate,
+  TerritoryId,
+  Territory as TerritorySchema,
+} from "@maillage/schema";
+import { Hono } from "hono";
+import * as v from "valibot";
+import { invitationResponse } from "../http/invitation";
+import { allow, json, params, route } from "../http/route";
+import type { Env } from "../http/types";
+
+const operator = allow("platform", "operator");
+const Attachment = v.object({ ownerId: v.string(), territoryId: v.string() });
+
+export const operatorRoutes = new Hono<Env>()
+  .get(
+    "/operator/directory",
+    route({
+      summary: "Every territory, federation and funder",
+      tag: "operator",
+      access: operator,
+      response: { status: 200, schema: v.array(DirectoryEntry), description: "The platform directory" },
+      errors: ["auth.required", "auth.forbidden"],
+    }),
+    async (c) => c.json(await Directory.list(), 200),
+  )
+  .post(
+    "/operator/territories",
+    route({
+      summary: "Create a pilot territory (tenant)",
+      tag: "operator",
+      access: operator,
+      response: { status: 201, schema: TerritorySchema, description: "The new territory" },
+      errors: ["auth.required", "auth.forbidden", "input.invalid"],
+    }),
+    json(TerritoryCreate),
+    async (c) => c.json(await Territory.create(c.req.valid("json")), 201),
+  )
+  .post(
+    "/operator/federations",
+    route({
+      summary: "Create a federation",
+      tag: "operator",
+      access: operator,
+      response: { status: 201, schema: Federation, description: "The new federation" },
+      errors: ["auth.required", "auth.forbidden", "input.invalid"],
+    }),
+    json(FederationCreate),
+    async (c) => c.json(await Federations.create(c.req.valid("json")), 201),
+  )
+  .post(
+    "/operator/funders",
+    route({
+      summary: "Create a funder",
+      tag: "operator",
+      access: operator,
+      response: { status: 201, schema: Funder, description: "The new funder" },
+      errors: ["auth.required", "auth.forbidden", "input.invalid"],
+    }),
+    json(FunderCreate),
+    async (c) => c.json(await Funders.create(c.req.valid("json")), 201),
+  )
+  .put(
+    "/operator/federations/:federationId/territories/:territoryId",
+    route({
+      summary: "Attach a territory to a federation",
+      tag: "operator",
+      access: operator,
+      response: { status: 201, schema: Attachment, description: "The attachment" },
+      errors: [
+        "auth.required",
+        "auth.forbidden",
+        "federation.not_found",
+        "territory.not_found",
+        "attachment.already_exists",
+      ],
+    }),
+    params(v.object({ federationId: FederationId, territoryId: TerritoryId }), "federation.not_found"),
+    async (c) => {
+      const { federationId, territoryId } = c.req.valid("param");
+      await Federations.attach(federationId, territoryId);
+      return c.json({ ownerId: federationId, territoryId }, 201);
+    },
+  )
+  .put(
+    "/operator/funders/:funderId/territories/:territoryId",
+    route({
+      summary: "Attach a territory to a funder",
+      tag: "operator",
+      access: operator,
+      response: { status: 201, schema: Attachment, description: "The attachment" },
+      errors: [
+        "auth.required",
+        "auth.forbidden",
+        "funder.not_found",
+        "territory.not_found",
+        "attachment.already_exists",
+      ],
+    }),
+    params(v.object({ funderId: FunderId, territoryId: TerritoryId }), "funder.not_found"),
+    async (c) => {
+      const { funderId, territoryId } = c.req.valid("param");
+      await Funders.attach(funderId, territoryId);
+      return c.json({ ownerId: funderId, territoryId }, 201);
+    },
+  )
+  .post(
+    "/operator/territories/:territoryId/invitations",
+    route({
+      summary: "Invite a territory's first lead (local mode: the link is returned and logged)",
+      tag: "operator",
+      access: operator,
+      response: { status: 201, schema: InvitationSchema, description: "The invitation" },
+      errors: ["auth.required", "auth.forbidden", "territory.not_found", "input.invalid"],
+    }),
+    params(v.object({ territoryId: TerritoryId }), "territory.not_found"),
+    json(InvitationCreate),
+    async (c) => {
+      const invitation = await Invitation.create(c.req.valid("param").territoryId, c.req.valid("json"));
+      return c.json(invitationResponse(c, invitation), 201);
+    },
+  );

@@ -1,0 +1,107 @@
+import { Actor, Invitation, MaillageError, Seed, User } from "@maillage/core";
+import { DevSignIn, InvitationAccept, Me } from "@maillage/schema";
+import { Hono } from "hono";
+import * as v from "valibot";
+import { endSession, startSession } from "../http/identity";
+import { json, PUBLIC, route, SIGNED_IN } from "../http/route";
+import type { Env } from "../http/types";
+
+const DemoUser = v.object({
+  id: v.string(),
+  displayName: v.string(),
+  email: v.string(),
+  roles: v.array(v.string()),
+});
+
+function assertLocal(mode: string) {
+  if (mode !== "local") throw new MaillageError("route.not_found", "No such route");
+}
+
+async function me(userId: string) {
+  const user = await User.get(userId);
+  if (!user) throw new MaillageError("auth.unknown_user", "Unknown person");
+  return { user, memberships: await User.memberships(userId) };
+}
+
+export const session = new Hono<Env>()
+  .get(
+    "/session/demo-users",
+    route({
+      summary: "Demo people offered by the local sign-in page (local mode only)",
+      tag: "session",
+      access: PUBLIC,
+      response: { status: 200, schema: v.array(DemoUser), description: "One person per role" },
+      errors: ["route.not_found"],
+    }),
+    async (c) => {
+      assertLocal(c.get("config").auth.mode);
+      const ids = await Promise.all(Seed.DEMO_EMAILS.map((email) => User.idByEmail(email)));
+      const people = await Promise.all(
+        ids.flatMap((id) => (id ? [Promise.all([User.get(id), User.memberships(id)])] : [])),
+      );
+      const users = people.flatMap(([user, memberships]) =>
+        user ? [{ ...user, roles: [...new Set(memberships.map((m) => m.role))] }] : [],
+      );
+      return c.json(users, 200);
+    },
+  )
+  .post(
+    "/session/demo",
+    route({
+      summary: "Sign in as a demo person (local mode only)",
+      tag: "session",
+      access: PUBLIC,
+      response: { status: 200, schema: Me, description: "The signed-in person and their memberships" },
+      errors: ["input.invalid", "route.not_found", "auth.unknown_user"],
+    }),
+    json(DevSignIn),
+    async (c) => {
+      assertLocal(c.get("config").auth.mode);
+      const { userId } = c.req.valid("json");
+      const body = await me(userId);
+      await startSession(c, userId);
+      return c.json(body, 200);
+    },
+  )
+  .delete(
+    "/session",
+    route({
+      summary: "Sign out",
+      tag: "session",
+      access: PUBLIC,
+      response: { status: 204, description: "Session cookie cleared" },
+    }),
+    (c) => {
+      endSession(c);
+      return c.body(null, 204);
+    },
+  )
+  .get(
+    "/me",
+    route({
+      summary: "The signed-in person and their memberships (contexts)",
+      tag: "session",
+      access: SIGNED_IN,
+      response: { status: 200, schema: Me, description: "Person and memberships" },
+      errors: ["auth.required", "auth.session_expired", "auth.unknown_user"],
+    }),
+    async (c) => c.json(await me(c.get("identity")?.userId ?? ""), 200),
+  )
+  .post(
+    "/invitations/accept",
+    route({
+      summary: "Accept an invitation (creates the person if new and grants the membership)",
+      tag: "session",
+      access: PUBLIC,
+      response: { status: 200, schema: Me, description: "The person, now a member" },
+      errors: ["input.invalid", "auth.invitation_invalid", "membership.already_exists"],
+    }),
+    json(InvitationAccept),
+    async (c) => {
+      const { userId } = await Actor.provide({ type: "system", reason: "invitation" }, () =>
+        Invitation.accept(c.req.valid("json")),
+      );
+      if (c.get("config").auth.mode === "local") await startSession(c, userId);
+      return c.json(await me(userId), 200);
+    },
+  );

@@ -1,0 +1,107 @@
+import { Audit, Invitation, Territory, User } from "@maillage/core";
+import {
+  AuditEntry,
+  InvitationCreate,
+  Invitation as InvitationSchema,
+  TerritoryId,
+  TerritoryOverview,
+  TerritoryProfileUpdate,
+  Territory as TerritorySchema,
+  User as UserSchema,
+} from "@maillage/schema";
+import { Hono } from "hono";
+import * as v from "valibot";
+import { invitationResponse } from "../http/invitation";
+import { allow, json, params, route } from "../http/route";
+import type { Env } from "../http/types";
+
+const members = allow("territory", "territory_lead", "link_worker");
+const lead = allow("territory", "territory_lead");
+const territoryParams = params(v.object({ territoryId: TerritoryId }), "territory.not_found");
+const Member = v.object({ ...UserSchema.entries, role: v.string() });
+
+export const territoryRoutes = new Hono<Env>()
+  .get(
+    "/territories/:territoryId",
+    route({
+      summary: "Territory overview: profile, communes and rurality, members and networks",
+      tag: "territory",
+      access: members,
+      response: { status: 200, schema: TerritoryOverview, description: "The overview" },
+      errors: ["auth.required", "territory.not_found"],
+    }),
+    territoryParams,
+    async (c) => c.json(await Territory.overview(), 200),
+  )
+  .get(
+    "/territories/:territoryId/profile",
+    route({
+      summary: "Territory profile (with its version, for editing)",
+      tag: "territory",
+      access: members,
+      response: { status: 200, schema: TerritorySchema, description: "The profile" },
+      errors: ["auth.required", "territory.not_found"],
+    }),
+    territoryParams,
+    async (c) => c.json(await Territory.get(), 200),
+  )
+  .put(
+    "/territories/:territoryId/profile",
+    route({
+      summary: "Edit the territory profile (optimistic concurrency on version)",
+      tag: "territory",
+      access: lead,
+      response: { status: 200, schema: TerritorySchema, description: "The saved profile, next version" },
+      errors: [
+        "auth.required",
+        "auth.forbidden",
+        "auth.csrf",
+        "territory.not_found",
+        "input.invalid",
+        "territory.version_conflict",
+      ],
+    }),
+    territoryParams,
+    json(TerritoryProfileUpdate),
+    async (c) => c.json(await Territory.update(c.req.valid("json")), 200),
+  )
+  .get(
+    "/territories/:territoryId/members",
+    route({
+      summary: "People with access to the territory",
+      tag: "territory",
+      access: lead,
+      response: { status: 200, schema: v.array(Member), description: "Members and their roles" },
+      errors: ["auth.required", "auth.forbidden", "territory.not_found"],
+    }),
+    territoryParams,
+    async (c) => c.json(await User.listTerritoryMembers(), 200),
+  )
+  .post(
+    "/territories/:territoryId/invitations",
+    route({
+      summary: "Invite a link worker or a colleague lead",
+      tag: "territory",
+      access: lead,
+      response: { status: 201, schema: InvitationSchema, description: "The invitation" },
+      errors: ["auth.required", "auth.forbidden", "auth.csrf", "territory.not_found", "input.invalid"],
+    }),
+    territoryParams,
+    json(InvitationCreate),
+    async (c) => {
+      const invitation = await Invitation.create(c.req.valid("param").territoryId, c.req.valid("json"));
+      return c.json(invitationResponse(c, invitation), 201);
+    },
+  )
+  .get(
+    "/territories/:territoryId/audit",
+    route({
+      summary: "The territory's audit trail, newest first",
+      tag: "territory",
+      access: lead,
+      response: { status: 200, schema: v.array(AuditEntry), description: "Audit entries" },
+      errors: ["auth.required", "auth.forbidden", "territory.not_found"],
+    }),
+    territoryParams,
+    async (c) => c.json(await Audit.list(), 200),
+  );

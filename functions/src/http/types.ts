@@ -1,0 +1,17 @@
+import type { Actor } from "@maillage/core";
+import type { Config } from "../config";
+
+export interface Identity {
+  userId: string;
+  via: "cookie" | "bearer";
+}
+
+/** Hono variables shared by every route. */
+export type Env = {
+  Variables: {
+    config: Config;
+    requestId: string;
+    identity: Identity | undefined;
+    actor: Actor.Actor | undefined;
+  };
+};
