@@ -1,6 +1,6 @@
 import { errorCodes } from "@maillage/schema";
 import { toJsonSchema } from "@valibot/to-json-schema";
-import type { Hono } from "hono";
+import type { RouterRoute } from "hono/types";
 import type * as v from "valibot";
 import { metaOf, type RouteMeta, validationOf } from "./route";
 
@@ -42,7 +42,7 @@ export interface DescribedRoute {
 }
 
 /** The declared routes of an app, read from Hono's own route table (method, path, handlers). */
-export function describedRoutes(app: Hono<never> | Hono<any>): DescribedRoute[] {
+export function describedRoutes(app: { routes: RouterRoute[] }): DescribedRoute[] {
   const byKey = new Map<string, DescribedRoute>();
   const validations: { key: string; target: string; schema: v.GenericSchema }[] = [];
   for (const { method, path, handler } of app.routes) {
@@ -63,7 +63,7 @@ export function describedRoutes(app: Hono<never> | Hono<any>): DescribedRoute[] 
 }
 
 /** OpenAPI 3.1, generated from the route declarations and the shared valibot schemas. */
-export function openApiDocument(app: Hono<any>): JsonSchema {
+export function openApiDocument(app: { routes: RouterRoute[] }): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of describedRoutes(app)) {
     const { meta } = route;

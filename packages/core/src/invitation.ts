@@ -83,7 +83,7 @@ export async function accept(raw: { token: string }): Promise<{ userId: string; 
   const invitation = result.Item as
     | { email: string; displayName: string; role: TerritoryRole; status: string; expiresAt: string }
     | undefined;
-  if (!invitation || invitation.status !== "pending" || invitation.expiresAt < new Date().toISOString()) {
+  if (invitation?.status !== "pending" || invitation.expiresAt < new Date().toISOString()) {
     throw invalid();
   }
   const existing = await User.idByEmail(invitation.email);

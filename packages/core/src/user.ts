@@ -75,9 +75,8 @@ type MembershipItem = Omit<Membership, "contextName">;
 
 /** One membership, read by the auth middleware on every request (a single GetItem). */
 export async function membership(userId: string, contextId: string): Promise<MembershipItem | undefined> {
-  const result = await db().send(
-    new GetCommand({ TableName: tableName(), Key: Keys.membership(userId, contextId) }),
-  );
+  const { pk, sk } = Keys.membership(userId, contextId);
+  const result = await db().send(new GetCommand({ TableName: tableName(), Key: { pk, sk } }));
   if (!result.Item) return undefined;
   const { contextKind, role, createdAt } = result.Item as MembershipItem;
   return { userId, contextKind, contextId, role, createdAt };

@@ -1,0 +1,147 @@
+import type { Role } from "@maillage/schema";
+import { beforeAll, describe, expect, test } from "vitest";
+import {
+  as,
+  createOperator,
+  profile,
+  type TestTenant,
+  type TestUser,
+  testApp,
+  withTestTenant,
+} from "../../test/harness";
+import { describedRoutes } from "../src/http/openapi";
+
+/**
+ * Generated from the route table: for every declared route and every role of territory A,
+ * addressing territory B's resources answers 404/403 and leaks none of B's data.
+ */
+const { app } = testApp();
+const routes = describedRoutes(app);
+
+/** A valid body per write route, so the refusal cannot come from validation. A new write route must add one. */
+function sampleBody(key: string, b: TestTenant): unknown {
+  const samples: Record<string, unknown> = {
+    "POST /api/session/demo": { userId: b.users.territory_lead.id },
+    "POST /api/invitations/accept": { token: "x".repeat(40) },
+    "POST /api/operator/territories": profile("Créé par erreur"),
+    "POST /api/operator/federations": { name: "Fédération par erreur", description: "" },
+    "POST /api/operator/funders": { name: "Financeur par erreur", funderType: "cpam" },
+    "POST /api/operator/territories/:territoryId/invitations": {
+      email: "intrus@example.org",
+      displayName: "Intrus",
+      role: "territory_lead",
+    },
+    "PUT /api/territories/:territoryId/profile": { ...profile("Volé"), version: b.territory.version },
+    "POST /api/territories/:territoryId/invitations": {
+      email: "intrus@example.org",
+      displayName: "Intrus",
+      role: "link_worker",
+    },
+  };
+  if (!(key in samples)) throw new Error(`No sample body for ${key}: add one to the cross-tenant test`);
+  return samples[key];
+}
+
+function pathFor(path: string, t: TestTenant): string {
+  return path
+    .replace(":territoryId", t.territory.id)
+    .replace(":federationId", t.federation.id)
+    .replace(":funderId", t.funder.id);
+}
+
+let a: TestTenant;
+let b: TestTenant;
+let operator: TestUser;
+
+beforeAll(async () => {
+  a = await withTestTenant("Territoire A");
+  b = await withTestTenant("Territoire B");
+  operator = await createOperator();
+});
+
+const roles: Role[] = ["territory_lead", "link_worker", "federation", "funder"];
+const scoped = routes.filter((r) => r.meta.access.kind === "context");
+
+describe("cross-tenant isolation, generated from the route table", () => {
+  test("the route table declares context-scoped routes for every context kind", () => {
+    const contexts = new Set(
+      scoped.map((r) => (r.meta.access.kind === "context" ? r.meta.access.context : "")),
+    );
+    expect([...contexts].sort()).toEqual(["federation", "funder", "platform", "territory"]);
+    expect(scoped.length).toBeGreaterThanOrEqual(14);
+  });
+
+  for (const route of scoped) {
+    const key = `${route.method} ${route.path}`;
+    for (const role of roles) {
+      test(`${key} as A's ${role} against B → 404/403, no data`, async () => {
+        const user = a.users[role as keyof TestTenant["users"]];
+        const body = route.body ? sampleBody(key, b) : undefined;
+        const res = await as(app, user).send(route.method, pathFor(route.path, b), body);
+        expect([403, 404]).toContain(res.status);
+        expect(res.body.code).toMatch(/not_found|forbidden/);
+        for (const secret of [
+          b.territory.name,
+          b.federation.name,
+          b.funder.name,
+          b.users.territory_lead.email,
+        ]) {
+          expect(res.text).not.toContain(secret);
+        }
+        // A 404 must look the same whether B exists or not: same code as for a random id.
+        if (res.status === 404) {
+          const ghost = pathFor(route.path, b).replace(
+            /(ter|fed|fun)_[0-9A-Z]{26}/g,
+            "$1_01ARZ3NDEKTSV4RRFFQ69G5FAV",
+          );
+          const other = await as(app, user).send(route.method, ghost, body);
+          expect(other.status).toBe(404);
+          expect(other.body.code).toBe(res.body.code);
+        }
+      });
+    }
+  }
+
+  test("B is unchanged after all those attempts", async () => {
+    const res = await as(app, b.users.territory_lead).get(`/api/territories/${b.territory.id}/audit`);
+    const actions = res.body.map((e: { action: string }) => e.action);
+    expect(actions).toContain("territory.create");
+    expect(actions.filter((a: string) => a !== "territory.create" && a !== "membership.create")).toEqual([]);
+    const profileB = await as(app, b.users.territory_lead).get(`/api/territories/${b.territory.id}/profile`);
+    expect(profileB.body).toMatchObject({ name: "Territoire B", version: 1 });
+  });
+
+  test("positive control: the same routes work for the role they allow, in its own context", async () => {
+    for (const route of scoped) {
+      if (route.meta.access.kind !== "context") continue;
+      const { context, roles: allowed } = route.meta.access;
+      const key = `${route.method} ${route.path}`;
+      const user = context === "platform" ? operator : a.users[allowed[0] as keyof TestTenant["users"]];
+      const body = route.body
+        ? key === "PUT /api/territories/:territoryId/profile"
+          ? {
+              ...profile("Territoire A"),
+              version: (await as(app, user).get(`/api/territories/${a.territory.id}/profile`)).body.version,
+            }
+          : sampleBody(key, a)
+        : undefined;
+      const res = await as(app, user).send(route.method, pathFor(route.path, a), body);
+      // Attaching A again to its own federation is a 409 conflict: access was still granted.
+      expect(res.status, key).toBeLessThan(500);
+      expect([400, 401, 403, 404], key).not.toContain(res.status);
+    }
+  });
+
+  test("anonymous requests to non-public routes answer 401", async () => {
+    for (const route of routes.filter((r) => r.meta.access.kind !== "public")) {
+      const res = await as(app).send(route.method, pathFor(route.path, a), route.body ? {} : undefined);
+      expect(res.status, `${route.method} ${route.path}`).toBe(401);
+    }
+  });
+
+  test("every route in Hono's table is declared (so none escapes this test)", () => {
+    const declared = new Set(routes.map((r) => `${r.method} ${r.path}`));
+    const actual = app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`);
+    for (const key of actual) expect(declared, key).toContain(key);
+  });
+});

@@ -1,0 +1,189 @@
+import { Seed, Token } from "@maillage/core";
+import { SignJWT } from "jose";
+import { beforeAll, describe, expect, test } from "vitest";
+import { as, createOperator, ORIGIN, testApp, withTestTenant } from "../../test/harness";
+import { loadConfig } from "../src/config";
+
+const { app, lines } = testApp();
+
+function cookieOf(res: { headers: Headers }): string {
+  return res.headers.get("set-cookie")?.split(";")[0] ?? "";
+}
+
+describe("local sign-in and sessions", () => {
+  beforeAll(async () => {
+    await Seed.demo();
+  });
+
+  test("the demo sign-in lists one person per role and issues an HttpOnly, SameSite=Strict session", async () => {
+    const people = await as(app).get("/api/session/demo-users");
+    expect(people.status).toBe(200);
+    const roles = new Set(people.body.flatMap((p: { roles: string[] }) => p.roles));
+    expect([...roles].sort()).toEqual(["federation", "funder", "link_worker", "operator", "territory_lead"]);
+
+    const lead = people.body.find((p: { email: string }) => p.email === "cheffe.projet@example.org");
+    const res = await as(app).post("/api/session/demo", { userId: lead.id });
+    expect(res.status).toBe(200);
+    const setCookie = res.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    expect(setCookie).toMatch(/Max-Age=28800/);
+    expect(res.body.memberships.filter((m: { role: string }) => m.role === "territory_lead")).toHaveLength(2);
+
+    const me = await app.request("/api/me", { headers: { cookie: cookieOf(res) } });
+    expect(me.status).toBe(200);
+    expect((await me.json()).user.id).toBe(lead.id);
+  });
+
+  test("cookie-authenticated writes need an allowed Origin (CSRF)", async () => {
+    const { territory, users } = await withTestTenant();
+    const signIn = await as(app).post("/api/session/demo", { userId: users.territory_lead.id });
+    const cookie = cookieOf(signIn);
+    const put = (headers: Record<string, string>) =>
+      app.request(`/api/territories/${territory.id}/invitations`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json", ...headers },
+        body: JSON.stringify({ email: "a@example.org", displayName: "Agente", role: "link_worker" }),
+      });
+    const noOrigin = await put({});
+    expect(noOrigin.status).toBe(403);
+    expect((await noOrigin.json()).code).toBe("auth.csrf");
+    const evil = await put({ origin: "https://evil.example" });
+    expect(evil.status).toBe(403);
+    expect((await put({ origin: ORIGIN })).status).toBe(201);
+  });
+
+  test("expired, tampered and missing sessions answer 401", async () => {
+    const { users } = await withTestTenant();
+    const expired = await Token.sign("session", users.territory_lead.id, {}, -10);
+    const res = await as(app, { token: expired }).get("/api/me");
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe("auth.session_expired");
+
+    const forged = await new SignJWT({})
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(users.territory_lead.id)
+      .setAudience("session")
+      .setIssuer("maillage-local")
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode("another-secret-another-secret-another-secret"));
+    const tampered = await as(app, { token: forged }).get("/api/me");
+    expect(tampered.status).toBe(401);
+    expect(tampered.body.code).toBe("auth.required");
+
+    expect((await as(app).get("/api/me")).status).toBe(401);
+
+    const invitationToken = await Token.sign("invitation", users.territory_lead.id, {}, 3600);
+    expect((await as(app, { token: invitationToken }).get("/api/me")).status).toBe(401);
+  });
+
+  test("sign-out clears the cookie", async () => {
+    const res = await as(app).delete("/api/session");
+    expect(res.status).toBe(204);
+    expect(res.headers.get("set-cookie")).toMatch(/maillage_session=;.*Max-Age=0/);
+  });
+
+  test("a production configuration refuses to start with the local sign-in", () => {
+    expect(() =>
+      loadConfig({ MAILLAGE_STAGE: "production", MAILLAGE_SESSION_SECRET: "x".repeat(40) }),
+    ).toThrow(/refused in production/);
+    expect(() => loadConfig({ NODE_ENV: "production", MAILLAGE_SESSION_SECRET: "x".repeat(40) })).toThrow();
+    expect(() => loadConfig({ MAILLAGE_SESSION_SECRET: "short" })).toThrow(/32/);
+    const cognito = loadConfig({
+      MAILLAGE_STAGE: "production",
+      MAILLAGE_AUTH: "cognito",
+      COGNITO_ISSUER: "https://cognito-idp.eu-west-3.amazonaws.com/eu-west-3_example",
+      COGNITO_CLIENT_ID: "client",
+    });
+    expect(cognito.auth.mode).toBe("cognito");
+  });
+
+  test("in Cognito mode the demo sign-in routes do not exist", async () => {
+    const { app: cognitoApp } = testApp({
+      auth: { mode: "cognito", issuer: "https://issuer.invalid", clientId: "x" },
+    });
+    const res = await as(cognitoApp).get("/api/session/demo-users");
+    expect(res.status).toBe(404);
+  });
+});
+
+describe("operator", () => {
+  test("creates a territory, a federation and a funder, attaches, and invites a first lead", async () => {
+    const operator = await createOperator();
+    const op = as(app, operator);
+    const territory = await op.post("/api/operator/territories", {
+      name: "Nouveau territoire",
+      carrierType: "commune",
+      carrierName: "Ville d'Ahun",
+      communes: ["23001"],
+      population: 1433,
+      priorityNeighbourhoods: [],
+      programme: "ami",
+      startDate: "2027-01-01",
+      endDate: null,
+    });
+    expect(territory.status).toBe(201);
+    expect(territory.body).toMatchObject({ id: expect.stringMatching(/^ter_/), version: 1 });
+    const federation = await op.post("/api/operator/federations", { name: "Réseau test", description: "" });
+    const funder = await op.post("/api/operator/funders", { name: "CPAM test", funderType: "cpam" });
+    expect(federation.status).toBe(201);
+    expect(funder.status).toBe(201);
+    const attach = await op.put(
+      `/api/operator/federations/${federation.body.id}/territories/${territory.body.id}`,
+      {},
+    );
+    expect(attach.status).toBe(201);
+    const twice = await op.put(
+      `/api/operator/federations/${federation.body.id}/territories/${territory.body.id}`,
+      {},
+    );
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe("attachment.already_exists");
+    const missing = await op.put(
+      `/api/operator/funders/${funder.body.id}/territories/ter_01ARZ3NDEKTSV4RRFFQ69G5FAV`,
+      {},
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe("territory.not_found");
+
+    const directory = await op.get("/api/operator/directory");
+    const ids = directory.body.map((e: { id: string }) => e.id);
+    expect(ids).toEqual(expect.arrayContaining([territory.body.id, federation.body.id, funder.body.id]));
+
+    const invite = await op.post(`/api/operator/territories/${territory.body.id}/invitations`, {
+      email: "premiere.cheffe@example.org",
+      displayName: "Première Cheffe",
+      role: "territory_lead",
+    });
+    expect(invite.status).toBe(201);
+    expect(invite.body.link).toMatch(new RegExp(`^${ORIGIN}/invitation#token=`));
+    const logged = lines.find(
+      (l) => l.msg === "invitation link (local mode)" && l.invitationId === invite.body.id,
+    );
+    expect(logged?.link).toBe(invite.body.link);
+    const token = new URL(invite.body.link).hash.slice("#token=".length);
+    const accepted = await as(app).post("/api/invitations/accept", { token });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.memberships).toEqual([
+      expect.objectContaining({ contextId: territory.body.id, role: "territory_lead" }),
+    ]);
+
+    const federationView = await app.request(`/api/federations/${federation.body.id}`, {
+      headers: { authorization: `Bearer ${operator.token}` },
+    });
+    expect(federationView.status).toBe(404);
+  });
+
+  test("a federation member sees attached territories side by side; a funder sees theirs", async () => {
+    const { territory, federation, funder, users } = await withTestTenant("Territoire réseau");
+    const fed = await as(app, users.federation).get(`/api/federations/${federation.id}`);
+    expect(fed.status).toBe(200);
+    expect(fed.body.territories).toEqual([
+      expect.objectContaining({ id: territory.id, name: "Territoire réseau", communeCount: 2 }),
+    ]);
+    expect(fed.body.territories[0].communes).toBeUndefined();
+    const fun = await as(app, users.funder).get(`/api/funders/${funder.id}`);
+    expect(fun.status).toBe(200);
+    expect(fun.body.funder.territoryIds).toEqual([territory.id]);
+  });
+});

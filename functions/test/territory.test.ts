@@ -1,0 +1,172 @@
+import { describe, expect, test } from "vitest";
+import { as, profile, testApp, withTestTenant } from "../../test/harness";
+
+const { app } = testApp();
+
+describe("territory profile", () => {
+  test("a lead reads the overview with communes described by the INSEE density grid", async () => {
+    const { territory, users } = await withTestTenant();
+    const res = await as(app, users.territory_lead).get(`/api/territories/${territory.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.territory.id).toBe(territory.id);
+    expect(res.body.communes).toEqual([
+      expect.objectContaining({ code: "59350", name: "Lille", density: 1 }),
+      expect.objectContaining({ code: "59299", name: "Hem", density: 1 }),
+    ]);
+    expect(res.body.rurality).toBe("urban");
+    expect(res.body.ruralPopulationShare).toBe(0);
+    expect(res.body.members).toEqual({ territory_lead: 1, link_worker: 1 });
+    expect(res.body.federations).toHaveLength(1);
+    expect(res.body.funders).toHaveLength(1);
+  });
+
+  test("a lead edits the profile: version increases and the audit trail records before and after", async () => {
+    const { territory, users } = await withTestTenant();
+    const lead = as(app, users.territory_lead);
+    const res = await lead.put(`/api/territories/${territory.id}/profile`, {
+      ...profile(territory.name, { population: 300_000, communes: ["59350", "23001"] }),
+      version: 1,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ version: 2, population: 300_000, communes: ["59350", "23001"] });
+
+    const stored = await lead.get(`/api/territories/${territory.id}/profile`);
+    expect(stored.body).toMatchObject({ version: 2, population: 300_000 });
+
+    const audit = await lead.get(`/api/territories/${territory.id}/audit`);
+    expect(audit.status).toBe(200);
+    const entry = audit.body.find((e: { action: string }) => e.action === "territory.update");
+    expect(entry.userId).toBe(users.territory_lead.id);
+    expect(entry.before).toMatchObject({ version: 1, population: 255_423 });
+    expect(entry.after).toMatchObject({ version: 2, population: 300_000 });
+    expect(entry.before.pk).toBeUndefined();
+  });
+
+  test("a second save from the same version gets 409 with the current profile; nothing is overwritten", async () => {
+    const { territory, users } = await withTestTenant();
+    const lead = as(app, users.territory_lead);
+    const first = await lead.put(`/api/territories/${territory.id}/profile`, {
+      ...profile(territory.name, { population: 111 }),
+      version: 1,
+    });
+    expect(first.status).toBe(200);
+    const second = await lead.put(`/api/territories/${territory.id}/profile`, {
+      ...profile(territory.name, { population: 222 }),
+      version: 1,
+    });
+    expect(second.status).toBe(409);
+    expect(second.body.code).toBe("territory.version_conflict");
+    expect(second.body.current).toMatchObject({ version: 2, population: 111 });
+    const stored = await lead.get(`/api/territories/${territory.id}/profile`);
+    expect(stored.body).toMatchObject({ version: 2, population: 111 });
+    const audit = await lead.get(`/api/territories/${territory.id}/audit`);
+    expect(audit.body.filter((e: { action: string }) => e.action === "territory.update")).toHaveLength(1);
+  });
+
+  test("concurrent saves from the same version: exactly one wins", async () => {
+    const { territory, users } = await withTestTenant();
+    const lead = as(app, users.territory_lead);
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) =>
+        lead.put(`/api/territories/${territory.id}/profile`, {
+          ...profile(territory.name, { population: n }),
+          version: 1,
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
+    const winner = results.find((r) => r.status === 200)?.body.population;
+    const stored = await lead.get(`/api/territories/${territory.id}/profile`);
+    expect(stored.body).toMatchObject({ version: 2, population: winner });
+  });
+
+  test("bad input answers 400 with the field paths, and changes nothing", async () => {
+    const { territory, users } = await withTestTenant();
+    const lead = as(app, users.territory_lead);
+    const res = await lead.put(`/api/territories/${territory.id}/profile`, {
+      ...profile(territory.name),
+      name: "x",
+      communes: ["59350", "ABCDE"],
+      population: -3,
+      startDate: "2026-06-01",
+      endDate: "2026-01-01",
+      version: 1,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe("input.invalid");
+    const paths = res.body.issues.map((i: { path: string }) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(["name", "communes.1", "population"]));
+
+    const dates = await lead.put(`/api/territories/${territory.id}/profile`, {
+      ...profile(territory.name, { startDate: "2026-06-01", endDate: "2026-01-01" }),
+      version: 1,
+    });
+    expect(dates.status).toBe(400);
+    expect(dates.body.issues).toEqual([expect.objectContaining({ path: "endDate" })]);
+
+    const unknownCommune = await lead.put(`/api/territories/${territory.id}/profile`, {
+      ...profile(territory.name, { communes: ["59350", "99999"] }),
+      version: 1,
+    });
+    expect(unknownCommune.status).toBe(400);
+    expect(unknownCommune.body.issues).toEqual([
+      { path: "communes.1", message: expect.stringContaining("99999") },
+    ]);
+
+    const malformed = await app.request(`/api/territories/${territory.id}/profile`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${users.territory_lead.token}`, "content-type": "application/json" },
+      body: "{not json",
+    });
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).code).toBe("input.invalid");
+
+    const stored = await lead.get(`/api/territories/${territory.id}/profile`);
+    expect(stored.body.version).toBe(1);
+  });
+
+  test("a link worker reads the profile but cannot edit it, nor see members or the audit trail", async () => {
+    const { territory, users } = await withTestTenant();
+    const worker = as(app, users.link_worker);
+    expect((await worker.get(`/api/territories/${territory.id}/profile`)).status).toBe(200);
+    const edit = await worker.put(`/api/territories/${territory.id}/profile`, {
+      ...profile("Nouveau nom"),
+      version: 1,
+    });
+    expect(edit.status).toBe(403);
+    expect(edit.body.code).toBe("auth.forbidden");
+    expect((await worker.get(`/api/territories/${territory.id}/members`)).status).toBe(403);
+    expect((await worker.get(`/api/territories/${territory.id}/audit`)).status).toBe(403);
+  });
+
+  test("a lead invites a link worker who accepts and then reads the territory", async () => {
+    const { territory, users } = await withTestTenant();
+    const invite = await as(app, users.territory_lead).post(`/api/territories/${territory.id}/invitations`, {
+      email: "Nouvelle.Agent@Example.org",
+      displayName: "Nouvelle Agente",
+      role: "link_worker",
+    });
+    expect(invite.status).toBe(201);
+    expect(invite.body.email).toBe("nouvelle.agent@example.org");
+    const token = new URL(invite.body.link).hash.replace("#token=", "");
+    const accepted = await as(app).post("/api/invitations/accept", { token });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.memberships).toEqual([
+      expect.objectContaining({ contextId: territory.id, role: "link_worker", contextName: territory.name }),
+    ]);
+    const cookie = accepted.headers.get("set-cookie")?.split(";")[0] ?? "";
+    const overview = await app.request(`/api/territories/${territory.id}`, { headers: { cookie } });
+    expect(overview.status).toBe(200);
+
+    const again = await as(app).post("/api/invitations/accept", { token });
+    expect(again.status).toBe(400);
+    expect(again.body.code).toBe("auth.invitation_invalid");
+
+    const members = await as(app, users.territory_lead).get(`/api/territories/${territory.id}/members`);
+    expect(members.body.map((m: { role: string }) => m.role).sort()).toEqual([
+      "link_worker",
+      "link_worker",
+      "territory_lead",
+    ]);
+  });
+});
