@@ -32,7 +32,7 @@ describe("local sign-in and sessions", () => {
 
     const me = await app.request("/api/me", { headers: { cookie: cookieOf(res) } });
     expect(me.status).toBe(200);
-    expect((await me.json()).user.id).toBe(lead.id);
+    expect(((await me.json()) as { user: { id: string } }).user.id).toBe(lead.id);
   });
 
   test("cookie-authenticated writes need an allowed Origin (CSRF)", async () => {
@@ -47,7 +47,7 @@ describe("local sign-in and sessions", () => {
       });
     const noOrigin = await put({});
     expect(noOrigin.status).toBe(403);
-    expect((await noOrigin.json()).code).toBe("auth.csrf");
+    expect(((await noOrigin.json()) as { code: string }).code).toBe("auth.csrf");
     const evil = await put({ origin: "https://evil.example" });
     expect(evil.status).toBe(403);
     expect((await put({ origin: ORIGIN })).status).toBe(201);

@@ -119,7 +119,7 @@ describe("territory profile", () => {
       body: "{not json",
     });
     expect(malformed.status).toBe(400);
-    expect((await malformed.json()).code).toBe("input.invalid");
+    expect(((await malformed.json()) as { code: string }).code).toBe("input.invalid");
 
     const stored = await lead.get(`/api/territories/${territory.id}/profile`);
     expect(stored.body.version).toBe(1);
