@@ -7,7 +7,10 @@ import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
 export const tableKeys = {
   partition: "pk",
   sort: "sk",
-  indexes: { gsi1: { partition: "gsi1pk", sort: "gsi1sk" } },
+  indexes: {
+    gsi1: { partition: "gsi1pk", sort: "gsi1sk" },
+    gsi2: { partition: "gsi2pk", sort: "gsi2sk" },
+  },
 } as const;
 
 export function createTableInput(TableName: string): CreateTableCommandInput {
@@ -19,6 +22,8 @@ export function createTableInput(TableName: string): CreateTableCommandInput {
       { AttributeName: "sk", AttributeType: "S" },
       { AttributeName: "gsi1pk", AttributeType: "S" },
       { AttributeName: "gsi1sk", AttributeType: "S" },
+      { AttributeName: "gsi2pk", AttributeType: "S" },
+      { AttributeName: "gsi2sk", AttributeType: "S" },
     ],
     KeySchema: [
       { AttributeName: "pk", KeyType: "HASH" },
@@ -30,6 +35,14 @@ export function createTableInput(TableName: string): CreateTableCommandInput {
         KeySchema: [
           { AttributeName: "gsi1pk", KeyType: "HASH" },
           { AttributeName: "gsi1sk", KeyType: "RANGE" },
+        ],
+        Projection: { ProjectionType: "ALL" },
+      },
+      {
+        IndexName: "gsi2",
+        KeySchema: [
+          { AttributeName: "gsi2pk", KeyType: "HASH" },
+          { AttributeName: "gsi2sk", KeyType: "RANGE" },
         ],
         Projection: { ProjectionType: "ALL" },
       },

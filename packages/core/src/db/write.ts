@@ -29,7 +29,7 @@ export interface Change {
   after: Record<string, unknown> | null;
 }
 
-const KEY_ATTRIBUTES = new Set(["pk", "sk", "gsi1pk", "gsi1sk"]);
+const KEY_ATTRIBUTES = new Set(["pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk"]);
 
 export function withoutKeys(
   item: Record<string, unknown> | null | undefined,
