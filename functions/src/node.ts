@@ -29,6 +29,7 @@ export function createLocalServer(config: Config, staticDir?: string) {
     secureHeaders({
       contentSecurityPolicy,
       referrerPolicy: "no-referrer",
+      xFrameOptions: "DENY",
       strictTransportSecurity: config.secureCookies ? "max-age=63072000; includeSubDomains" : false,
       crossOriginOpenerPolicy: "same-origin",
       permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
