@@ -17,6 +17,8 @@ export function useLocalAwsEnvironment(): void {
   process.env.AWS_ACCESS_KEY_ID ??= "local";
   process.env.AWS_SECRET_ACCESS_KEY ??= "local";
   process.env.AWS_REGION ??= "eu-west-3";
+  // Local runs are on Node 20 by design; the Lambda runtime is Node 22, where the SDK is supported.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 }
 
 export function javaVersion(): number | undefined {
