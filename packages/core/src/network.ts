@@ -48,7 +48,7 @@ async function createOwner(kind: Kind, fields: Record<string, unknown>) {
       { Put: { Item: item, ConditionExpression: "attribute_not_exists(pk)" } },
       {
         Put: {
-          Item: { ...Keys.directory(id), type: "directory", kind, id, name: fields.name, createdAt: now },
+          Item: { ...Keys.directory(id), type: "directory", kind, id, createdAt: now },
         },
       },
     ],

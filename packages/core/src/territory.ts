@@ -60,7 +60,6 @@ export const create = fn(TerritoryCreate, async (input): Promise<Info> => {
             type: "directory",
             kind: "territory",
             id,
-            name: input.name,
             createdAt: now,
           },
         },
@@ -138,14 +137,6 @@ export const update = fn(TerritoryProfileUpdate, async ({ version, ...profile })
           ExpressionAttributeValues: { ":version": version },
         },
         onConditionFailed: conflict,
-      },
-      {
-        Update: {
-          Key: Keys.directory(territoryId),
-          UpdateExpression: "SET #name = :name",
-          ExpressionAttributeNames: { "#name": "name" },
-          ExpressionAttributeValues: { ":name": after.name },
-        },
       },
     ],
     [{ contextId: territoryId, action: "territory.update", entity: territoryId, before, after }],
