@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: the API handler's bundle, the console's initial JS and the territory overview's
+ * latency, each beside a bare baseline. Prints a table, writes .bench/results.json, and exits 1 if
+ * any line could not be measured or the load test saw a non-2xx response.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join, relative } from "node:path";
+import { measureApiBundle } from "./bench/api-bundle";
+import { cleanUp } from "./bench/cleanup";
+import { measureConsoleJs } from "./bench/console-js";
+import { benchDuration, CONNECTIONS, GET_ITEM_COUNT, measureLatency } from "./bench/latency";
+import { attempt } from "./bench/outcome";
+import { benchDir } from "./bench/paths";
+import { failures, type Results, render } from "./bench/report";
+
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
+  process.once(signal, () => void cleanUp().finally(() => process.exit(code)));
+}
+
+function step(text: string) {
+  console.log(`› ${text}`);
+}
+
+function writeResults(results: Results, startedAt: Date, durationSeconds: number): string {
+  const file = join(benchDir, "results.json");
+  const failed = failures(results);
+  const document = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    environment: {
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      cpus: availableParallelism(),
+    },
+    settings: { durationSeconds, connections: CONNECTIONS, getItemCount: GET_ITEM_COUNT },
+    ...results,
+    ok: failed.length === 0,
+    failures: failed,
+  };
+  mkdirSync(benchDir, { recursive: true });
+  writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
+  return file;
+}
+
+async function main(): Promise<number> {
+  const startedAt = new Date();
+  const duration = benchDuration();
+  step("Bundling the API handler and a bare Hono handler (esbuild)…");
+  const apiBundle = await attempt(measureApiBundle);
+  step("Building the console and a bare Solid app (vite)…");
+  const consoleJs = await attempt(measureConsoleJs);
+  step(
+    `Seeding DynamoDB Local, load-testing the territory overview (2 runs of ${duration} s), timing GetItem…`,
+  );
+  const latency = await attempt(() => measureLatency(duration));
+  await cleanUp();
+
+  const results: Results = { apiBundle, consoleJs, latency };
+  console.log(
+    `\nMaillage bench — Node ${process.version}, ${process.platform} ${process.arch}, ${availableParallelism()} CPUs\n`,
+  );
+  console.log(render(results));
+  const file = writeResults(results, startedAt, duration);
+  console.log(`\nResults: ${relative(process.cwd(), file)}`);
+  return failures(results).length === 0 ? 0 : 1;
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  console.error(error);
+} finally {
+  await cleanUp();
+}
+process.exit(exitCode);
