@@ -80,17 +80,18 @@ export async function get(): Promise<Info> {
 }
 
 export async function overview(): Promise<TerritoryOverview> {
-  const territory = await get();
-  const [members, attachments] = await Promise.all([
+  const territoryId = Actor.territoryId();
+  const [territory, members, attachments] = await Promise.all([
+    get(),
     queryAll<{ role: string }>({
       IndexName: "gsi1",
       KeyConditionExpression: "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": territory.id, ":prefix": SK_PREFIX.member },
+      ExpressionAttributeValues: { ":pk": territoryId, ":prefix": SK_PREFIX.member },
     }),
     queryAll<{ pk: string }>({
       IndexName: "gsi1",
       KeyConditionExpression: "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": territory.id, ":prefix": SK_PREFIX.attachedTo },
+      ExpressionAttributeValues: { ":pk": territoryId, ":prefix": SK_PREFIX.attachedTo },
     }),
   ]);
   const owners = attachments.map((a) => a.pk);
