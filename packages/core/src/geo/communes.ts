@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CommuneInfo } from "@maillage/schema";
 
@@ -19,9 +20,11 @@ let rows: Map<string, Row> | undefined;
 
 function load(): Map<string, Row> {
   if (rows) return rows;
-  const path =
-    process.env.MAILLAGE_COMMUNES_CSV ??
-    fileURLToPath(new URL("../../data/grille-densite-communes.csv", import.meta.url));
+  // In a Lambda bundle the file is copied next to the handler and named by MAILLAGE_COMMUNES_CSV.
+  const configured = process.env.MAILLAGE_COMMUNES_CSV;
+  const path = configured
+    ? resolve(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), configured)
+    : fileURLToPath(new URL("../../data/grille-densite-communes.csv", import.meta.url));
   const map = new Map<string, Row>();
   const lines = readFileSync(path, "utf8").split("\n");
   for (const line of lines.slice(1)) {
