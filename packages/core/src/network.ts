@@ -10,7 +10,7 @@ import {
   type TerritorySummary,
 } from "@maillage/schema";
 import * as Actor from "./actor";
-import { db, Keys, queryAll, SK_PREFIX, tableName, write } from "./db";
+import { db, Keys, queryAll, Scope, SK_PREFIX, tableName, write } from "./db";
 import { MaillageError } from "./error";
 import { fn, parse } from "./fn";
 import * as TerritoryModule from "./territory";
@@ -87,7 +87,7 @@ async function view(kind: Kind, ownerId: string) {
   if (!owner) throw notFound(kind);
   const { pk: _pk, sk: _sk, type: _type, ...info } = owner;
   const territoryIds = await attachedTerritoryIds(ownerId);
-  const territories = await TerritoryModule.summaries(territoryIds);
+  const territories = await Scope.withReads(territoryIds, () => TerritoryModule.summaries(territoryIds));
   return { info: { ...info, territoryIds }, territories: territories.map(summary) };
 }
 

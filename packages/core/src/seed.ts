@@ -18,9 +18,11 @@ function populationOf(codes: string[]): number {
  * context switcher). Runs once per table: a marker item records that it ran.
  */
 export async function demo(): Promise<{ seeded: boolean }> {
-  const done = await db().send(new GetCommand({ TableName: tableName(), Key: MARKER, ConsistentRead: true }));
-  if (done.Item) return { seeded: false };
   return Actor.provide({ type: "system", reason: "seed" }, async () => {
+    const done = await db().send(
+      new GetCommand({ TableName: tableName(), Key: MARKER, ConsistentRead: true }),
+    );
+    if (done.Item) return { seeded: false };
     const urbanCommunes = ["59350", "59299", "59368"];
     const urban = await Territory.create({
       name: "Lille Sud et Faubourgs",

@@ -7,7 +7,7 @@ import {
   TerritoryProfileUpdate,
 } from "@maillage/schema";
 import * as Actor from "./actor";
-import { db, Keys, queryAll, SK_PREFIX, tableName, write } from "./db";
+import { db, Keys, queryAll, Scope, SK_PREFIX, tableName, write } from "./db";
 import { batchGet } from "./db/batch";
 import { getDirectoryNames } from "./directory";
 import { MaillageError } from "./error";
@@ -95,7 +95,7 @@ export async function overview(): Promise<TerritoryOverview> {
     }),
   ]);
   const owners = attachments.map((a) => a.pk);
-  const names = await getDirectoryNames(owners);
+  const names = await Scope.withReads(owners, () => getDirectoryNames(owners));
   const named = (prefix: string) =>
     owners.filter((id) => id.startsWith(prefix)).map((id) => ({ id, name: names.get(id) ?? id }));
   return {

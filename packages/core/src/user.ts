@@ -8,20 +8,25 @@ import {
   type User,
 } from "@maillage/schema";
 import * as Actor from "./actor";
-import { db, Keys, PLATFORM, queryAll, SK_PREFIX, tableName, type WriteOp, write } from "./db";
+import { db, Keys, PLATFORM, queryAll, Scope, SK_PREFIX, tableName, type WriteOp, write } from "./db";
 import { batchGet } from "./db/batch";
 import { getDirectoryNames } from "./directory";
 import { MaillageError } from "./error";
 
 export async function get(userId: string): Promise<User | undefined> {
-  const result = await db().send(new GetCommand({ TableName: tableName(), Key: Keys.user(userId) }));
+  const result = await Scope.readOnly([userId], () =>
+    db().send(new GetCommand({ TableName: tableName(), Key: Keys.user(userId) })),
+  );
   if (!result.Item) return undefined;
   const { id, email, displayName } = result.Item as User;
   return { id, email, displayName };
 }
 
 export async function idByEmail(email: string): Promise<string | undefined> {
-  const result = await db().send(new GetCommand({ TableName: tableName(), Key: Keys.email(email) }));
+  const key = Keys.email(email);
+  const result = await Scope.readOnly([key.pk], () =>
+    db().send(new GetCommand({ TableName: tableName(), Key: key })),
+  );
   return result.Item?.userId as string | undefined;
 }
 
@@ -76,7 +81,9 @@ type MembershipItem = Omit<Membership, "contextName">;
 /** One membership, read by the auth middleware on every request (a single GetItem). */
 export async function membership(userId: string, contextId: string): Promise<MembershipItem | undefined> {
   const { pk, sk } = Keys.membership(userId, contextId);
-  const result = await db().send(new GetCommand({ TableName: tableName(), Key: { pk, sk } }));
+  const result = await Scope.readOnly([userId], () =>
+    db().send(new GetCommand({ TableName: tableName(), Key: { pk, sk } })),
+  );
   if (!result.Item) return undefined;
   const { contextKind, role, createdAt } = result.Item as MembershipItem;
   return { userId, contextKind, contextId, role, createdAt };
@@ -84,13 +91,14 @@ export async function membership(userId: string, contextId: string): Promise<Mem
 
 /** The signed-in person's memberships with their contexts' names (for the context switcher). */
 export async function memberships(userId: string): Promise<Membership[]> {
-  const items = await queryAll<MembershipItem>({
-    KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-    ExpressionAttributeValues: { ":pk": userId, ":prefix": SK_PREFIX.membership },
-  });
-  const names = await getDirectoryNames(
-    items.filter((m) => m.contextKind !== "platform").map((m) => m.contextId),
+  const items = await Scope.readOnly([userId], () =>
+    queryAll<MembershipItem>({
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+      ExpressionAttributeValues: { ":pk": userId, ":prefix": SK_PREFIX.membership },
+    }),
   );
+  const contextIds = items.filter((m) => m.contextKind !== "platform").map((m) => m.contextId);
+  const names = await Scope.readOnly(contextIds, () => getDirectoryNames(contextIds));
   return items.map(({ contextKind, contextId, role, createdAt }) => ({
     userId,
     contextKind,
@@ -109,8 +117,12 @@ export async function listTerritoryMembers(): Promise<(User & { role: Role })[]>
     KeyConditionExpression: "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)",
     ExpressionAttributeValues: { ":pk": territoryId, ":prefix": SK_PREFIX.member },
   });
+  const userIds = items.map((m) => m.userId);
   const users = new Map(
-    (await batchGet(items.map((m) => Keys.user(m.userId)))).map((u) => [u.id as string, u as User]),
+    (await Scope.withReads(userIds, () => batchGet(userIds.map((id) => Keys.user(id))))).map((u) => [
+      u.id as string,
+      u as User,
+    ]),
   );
   return items.flatMap((m) => {
     const user = users.get(m.userId);

@@ -50,12 +50,14 @@ describe("writes are all-or-nothing", () => {
     );
     await expect(again).rejects.toBeInstanceOf(MaillageError);
     expect(await User.idByEmail("unique@example.org")).toBe(user.id);
-    const audit = await Db.db().send(
-      new QueryCommand({
-        TableName: Db.tableName(),
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
-        ExpressionAttributeValues: { ":pk": Db.PLATFORM, ":p": "AUDIT#" },
-      }),
+    const audit = await system(() =>
+      Db.db().send(
+        new QueryCommand({
+          TableName: Db.tableName(),
+          KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
+          ExpressionAttributeValues: { ":pk": Db.PLATFORM, ":p": "AUDIT#" },
+        }),
+      ),
     );
     expect(audit.Items?.filter((i) => i.entity === user.id)).toHaveLength(1);
   });

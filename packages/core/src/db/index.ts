@@ -1,5 +1,7 @@
-export { db, resetClient, tableName } from "./client";
+export { db, resetClient, ScopeViolation, tableName } from "./client";
 export { Keys, PLATFORM, SK_PREFIX } from "./keys";
+export { allows, type PolicyDocument, sessionPolicy } from "./policy";
 export { queryAll } from "./query";
+export * as Scope from "./scope";
 export { createTableInput, tableKeys } from "./table";
 export { type Change, type WriteOp, withoutKeys, write } from "./write";
