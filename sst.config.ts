@@ -1,23 +1,32 @@
 /// <reference path="./.sst/platform/config.d.ts" />
 
 /**
- * Deployment to AWS with SST v4 (Pulumi-based). One file per concern in infra/.
- * The deployment issue completes and verifies this; the foundation only fixes its shape.
+ * Deployment to AWS with SST v4 (Pulumi-based): `npx sst deploy --stage production`.
+ * One file per concern in infra/. Paris region by default; nothing names an account.
  */
 export default $config({
   app(input) {
+    const production = input?.stage === "production";
     return {
       name: "maillage",
       home: "aws",
-      providers: { aws: { region: "eu-west-3" } },
-      removal: input?.stage === "production" ? "retain" : "remove",
-      protect: input?.stage === "production",
+      providers: { aws: { region: "eu-west-3", version: "7.20.0" } },
+      removal: production ? "retain" : "remove",
+      protect: production,
     };
   },
   async run() {
     const { table } = await import("./infra/storage");
     const { api } = await import("./infra/api");
-    const { web } = await import("./infra/web");
-    return { table: table.name, api: api.url, console: web.url };
+    const { router } = await import("./infra/web");
+    await import("./infra/monitoring");
+    const { members, operators } = await import("./infra/auth");
+    return {
+      console: router.url,
+      api: api.url,
+      table: table.name,
+      membersPool: members.id,
+      operatorsPool: operators.id,
+    };
   },
 });

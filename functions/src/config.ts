@@ -4,7 +4,15 @@
  */
 export type AuthConfig =
   | { mode: "local" }
-  | { mode: "cognito"; issuer: string; clientId: string; jwksUrl?: string };
+  | {
+      mode: "cognito";
+      /** Members' pool (MFA optional). */
+      issuer: string;
+      clientId: string;
+      jwksUrl?: string;
+      /** Operators' pool (MFA required): only its tokens may act as operator. */
+      operator?: { issuer: string; clientId: string; jwksUrl?: string };
+    };
 
 export interface Config {
   stage: string;

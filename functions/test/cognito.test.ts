@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { as, testApp, withTestTenant } from "../../test/harness";
+import { as, createOperator, testApp, withTestTenant } from "../../test/harness";
 
 /**
  * Cognito mode, end to end but offline: a real JWKS served over loopback HTTP and ID tokens signed
@@ -27,6 +27,9 @@ beforeAll(async () => {
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const OPERATOR_ISSUER = "https://cognito-idp.eu-west-3.amazonaws.com/eu-west-3_OPERATORS";
+const OPERATOR_CLIENT = "operator-console";
 
 function idToken(claims: Record<string, unknown>, options: { audience?: string; issuer?: string } = {}) {
   return new SignJWT({ token_use: "id", ...claims })
@@ -60,5 +63,27 @@ describe("Cognito mode", () => {
     const unknown = await as(app, { token: stranger }).get("/api/me");
     expect(unknown.status).toBe(403);
     expect(unknown.body.code).toBe("auth.unknown_user");
+  });
+
+  test("only tokens from the operators' pool (MFA required) may act as operator", async () => {
+    const { app } = testApp({
+      auth: {
+        mode: "cognito",
+        issuer: ISSUER,
+        clientId: CLIENT_ID,
+        jwksUrl,
+        operator: { issuer: OPERATOR_ISSUER, clientId: OPERATOR_CLIENT, jwksUrl },
+      },
+    });
+    const operator = await createOperator();
+    const fromMembersPool = await idToken({ email: operator.email });
+    const refused = await as(app, { token: fromMembersPool }).get("/api/operator/directory");
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toMatch(/MFA/);
+    const fromOperatorsPool = await idToken(
+      { email: operator.email },
+      { issuer: OPERATOR_ISSUER, audience: OPERATOR_CLIENT },
+    );
+    expect((await as(app, { token: fromOperatorsPool }).get("/api/operator/directory")).status).toBe(200);
   });
 });

@@ -2,7 +2,7 @@ import { MaillageError, Token, User } from "@maillage/core";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from "jose";
+import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify } from "jose";
 import type { Config } from "../config";
 import type { Env, Identity } from "./types";
 
@@ -10,23 +10,45 @@ export const SESSION_COOKIE = "maillage_session";
 const SESSION_AUDIENCE = "session";
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-type Verifier = (token: string) => Promise<string>;
+type Verifier = (token: string) => Promise<{ userId: string; operatorGrade: boolean }>;
 
-/** Local mode: our own HS256 session; Cognito mode: ID tokens checked against the pool's JWKS. */
+interface Pool {
+  issuer: string;
+  clientId: string;
+  jwksUrl?: string;
+}
+
+/** Local mode: our own HS256 session; Cognito mode: ID tokens checked against the pools' JWKS. */
 function verifier(config: Config): Verifier {
   const auth = config.auth;
   if (auth.mode === "local") {
-    return async (token) => (await Token.verify(token, SESSION_AUDIENCE)).sub ?? "";
+    return async (token) => ({
+      userId: (await Token.verify(token, SESSION_AUDIENCE)).sub ?? "",
+      operatorGrade: true,
+    });
   }
-  const jwks = createRemoteJWKSet(new URL(auth.jwksUrl ?? `${auth.issuer}/.well-known/jwks.json`));
+  const pools = [
+    { pool: auth as Pool, operatorGrade: false },
+    ...(auth.operator ? [{ pool: auth.operator, operatorGrade: true }] : []),
+  ].map(({ pool, operatorGrade }) => ({
+    pool,
+    operatorGrade,
+    jwks: createRemoteJWKSet(new URL(pool.jwksUrl ?? `${pool.issuer}/.well-known/jwks.json`)),
+  }));
   return async (token) => {
-    const { payload } = await jwtVerify(token, jwks, { issuer: auth.issuer, audience: auth.clientId });
+    const issuer = decodeJwt(token).iss;
+    const match = pools.find((p) => p.pool.issuer === issuer);
+    if (!match) throw new MaillageError("auth.required", "Unknown token issuer");
+    const { payload } = await jwtVerify(token, match.jwks, {
+      issuer: match.pool.issuer,
+      audience: match.pool.clientId,
+    });
     if (payload.token_use !== "id" || typeof payload.email !== "string") {
       throw new MaillageError("auth.required", "An ID token with an email is required");
     }
     const userId = await User.idByEmail(payload.email.toLowerCase());
     if (!userId) throw new MaillageError("auth.unknown_user", "No Maillage account for this identity");
-    return userId;
+    return { userId, operatorGrade: match.operatorGrade };
   };
 }
 
@@ -48,7 +70,7 @@ export function identify(config: Config) {
     let identity: Identity | undefined;
     if (token) {
       try {
-        identity = { userId: await verify(token), via: fromHeader ? "bearer" : "cookie" };
+        identity = { ...(await verify(token)), via: fromHeader ? "bearer" : "cookie" };
       } catch (error) {
         if (error instanceof MaillageError) throw error;
         if (fromCookie) deleteCookie(c, SESSION_COOKIE, { path: "/" });

@@ -58,6 +58,9 @@ export function route(meta: RouteMeta) {
       if (access.context === "platform") throw new MaillageError("auth.forbidden", "Operators only");
       throw new MaillageError(notFoundCode[access.context], "Not found");
     }
+    if (access.context === "platform" && !identity.operatorGrade) {
+      throw new MaillageError("auth.forbidden", "Operators sign in through the operators' pool, with MFA");
+    }
     if (!access.roles.includes(membership.role)) {
       throw new MaillageError("auth.forbidden", "Your role does not allow this action");
     }

@@ -4,6 +4,8 @@ import type { Config } from "../config";
 export interface Identity {
   userId: string;
   via: "cookie" | "bearer";
+  /** May act as operator: local sessions, or a token from the operators' pool (MFA required). */
+  operatorGrade: boolean;
 }
 
 /** Hono variables shared by every route. */
