@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type Harness, heading, PEOPLE, signIn, startHarness } from "./harness";
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.stop();
+});
+
+describe("invitations", () => {
+  test("a lead invites a link worker, who follows the link and lands in the territory", async () => {
+    const lead = await harness.open();
+    await signIn(lead.page, PEOPLE.lead);
+    await lead.page.getByRole("link", { name: /Lille Sud et Faubourgs/ }).click();
+    await lead.page.waitForURL(/\/territoires\/ter_[^/]+$/);
+    await lead.page
+      .getByRole("navigation", { name: "Rubriques du territoire" })
+      .getByRole("link", { name: "Membres" })
+      .click();
+    expect(await heading(lead.page)).toBe("Membres — Lille Sud et Faubourgs");
+    const members = lead.page.locator("table tbody tr");
+    await members.first().waitFor();
+    expect(await members.count()).toBe(2);
+
+    // Empty form: the summary lists both fields.
+    await lead.page.getByRole("button", { name: "Créer l'invitation" }).click();
+    await lead.page.locator(".error-summary").getByText("Le formulaire contient 2 erreurs").waitFor();
+
+    await lead.page.getByLabel("Nom et prénom").fill("Nina Nouvelle");
+    await lead.page.getByLabel("Adresse e-mail").fill("nina.nouvelle@example.org");
+    await lead.page.getByLabel("Rôle").selectOption("link_worker");
+    await lead.page.getByRole("button", { name: "Créer l'invitation" }).click();
+    await lead.page
+      .getByRole("status")
+      .filter({ hasText: "Invitation créée pour nina.nouvelle@example.org." })
+      .waitFor();
+    const link = await lead.page.getByLabel(/Lien d'invitation/).inputValue();
+    expect(link).toMatch(new RegExp(`^${harness.baseUrl}/invitation#token=.{20,}`));
+
+    const invited = await harness.open();
+    await invited.page.goto(link);
+    await invited.page.waitForURL(/\/territoires\/ter_[^/]+$/);
+    expect(await heading(invited.page)).toBe("Lille Sud et Faubourgs");
+    expect(await invited.page.locator(".user").textContent()).toContain("Nina Nouvelle");
+    expect(await invited.page.locator(".subnav .tag").textContent()).toBe("Agent de liaison");
+
+    // The same link cannot be used twice.
+    const again = await harness.open();
+    await again.page.goto(link);
+    await again.page.getByText("Ce lien d'invitation n'est pas valide ou a expiré.").waitFor();
+
+    await lead.page.reload();
+    await members.nth(2).waitFor();
+    expect(await lead.page.locator("table tbody").textContent()).toContain("Nina Nouvelle");
+    await lead.page
+      .getByRole("navigation", { name: "Rubriques du territoire" })
+      .getByRole("link", { name: "Journal" })
+      .click();
+    await lead.page.locator("table.journal tbody tr").first().waitFor();
+    const actions = await lead.page.locator("table.journal tbody tr td:nth-child(3)").allTextContents();
+    // Acceptance writes two entries in one transaction (same instant): their order is not meaningful.
+    expect(actions[0] === "Invitation acceptée" || actions[0] === "Accès accordé").toBe(true);
+    expect(actions.slice(0, 3).sort()).toEqual(["Accès accordé", "Invitation acceptée", "Invitation créée"]);
+
+    expect(lead.unexpectedErrors()).toEqual([]);
+    expect(invited.unexpectedErrors()).toEqual([]);
+    expect(again.unexpectedErrors([400])).toEqual([]);
+  });
+
+  test("a link without its token says so", async () => {
+    const { page, unexpectedErrors } = await harness.open();
+    await page.goto("/invitation");
+    await page.getByText("Ce lien d'invitation est incomplet.").waitFor();
+    expect(unexpectedErrors()).toEqual([]);
+  });
+});

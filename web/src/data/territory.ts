@@ -1,0 +1,75 @@
+import type { InvitationCreate, TerritoryProfileUpdate } from "@maillage/schema";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
+import { call, client } from "../api";
+import { networkKeys } from "./network";
+import { sessionKeys } from "./session";
+
+export const territoryKeys = {
+  all: ["territories"] as const,
+  one: (id: string) => ["territories", id] as const,
+  overview: (id: string) => ["territories", id, "overview"] as const,
+  profile: (id: string) => ["territories", id, "profile"] as const,
+  members: (id: string) => ["territories", id, "members"] as const,
+  audit: (id: string) => ["territories", id, "audit"] as const,
+};
+
+const territory = client.api.territories[":territoryId"];
+
+export function createOverview(territoryId: () => string) {
+  return useQuery(() => ({
+    queryKey: territoryKeys.overview(territoryId()),
+    queryFn: () => call(territory.$get({ param: { territoryId: territoryId() } })),
+  }));
+}
+
+export function createProfile(territoryId: () => string) {
+  return useQuery(() => ({
+    queryKey: territoryKeys.profile(territoryId()),
+    queryFn: () => call(territory.profile.$get({ param: { territoryId: territoryId() } })),
+  }));
+}
+
+export function createUpdateProfile(territoryId: () => string) {
+  const queryClient = useQueryClient();
+  return useMutation(() => ({
+    mutationFn: (input: TerritoryProfileUpdate) =>
+      call(territory.profile.$put({ param: { territoryId: territoryId() }, json: input })),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(territoryKeys.profile(territoryId()), saved);
+      void queryClient.invalidateQueries({ queryKey: territoryKeys.overview(territoryId()) });
+      void queryClient.invalidateQueries({ queryKey: territoryKeys.audit(territoryId()) });
+      // The name appears in memberships and in federation and funder views.
+      void queryClient.invalidateQueries({ queryKey: sessionKeys.me });
+      void queryClient.invalidateQueries({ queryKey: networkKeys.all });
+    },
+    onError: () => {
+      void queryClient.invalidateQueries({ queryKey: territoryKeys.one(territoryId()) });
+    },
+  }));
+}
+
+export function createMembers(territoryId: () => string) {
+  return useQuery(() => ({
+    queryKey: territoryKeys.members(territoryId()),
+    queryFn: () => call(territory.members.$get({ param: { territoryId: territoryId() } })),
+  }));
+}
+
+export function createInvite(territoryId: () => string) {
+  const queryClient = useQueryClient();
+  return useMutation(() => ({
+    mutationFn: (input: InvitationCreate) =>
+      call(territory.invitations.$post({ param: { territoryId: territoryId() }, json: input })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: territoryKeys.audit(territoryId()) });
+      void queryClient.invalidateQueries({ queryKey: territoryKeys.members(territoryId()) });
+    },
+  }));
+}
+
+export function createAudit(territoryId: () => string) {
+  return useQuery(() => ({
+    queryKey: territoryKeys.audit(territoryId()),
+    queryFn: () => call(territory.audit.$get({ param: { territoryId: territoryId() } })),
+  }));
+}

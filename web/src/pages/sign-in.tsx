@@ -1,0 +1,76 @@
+import type { Role } from "@maillage/schema";
+import { useLocation, useNavigate } from "@solidjs/router";
+import { For, Show } from "solid-js";
+import { isApiError } from "../api";
+import { createDemoUsers, createSignIn, homePath } from "../data/session";
+import { t } from "../i18n";
+import { PageTitle } from "../ui/page";
+import { errorMessage, QueryView } from "../ui/states";
+
+export function SignInPage() {
+  const users = createDemoUsers();
+  const signIn = createSignIn();
+  const navigate = useNavigate();
+  const location = useLocation<{ expired?: boolean }>();
+  const roles = (codes: string[]) => codes.map((code) => t().roles[code as Role] ?? code).join(", ");
+
+  const choose = (userId: string) => {
+    if (signIn.isPending) return;
+    signIn.mutate(userId, {
+      onSuccess: (me) => {
+        const only = me.memberships.length === 1 ? me.memberships[0] : undefined;
+        navigate(only ? homePath(only) : "/", { replace: true });
+      },
+    });
+  };
+
+  return (
+    <div class="narrow">
+      <PageTitle title={t().signIn.title} />
+      <Show when={location.state?.expired}>
+        <p class="notice">{t().signIn.expired}</p>
+      </Show>
+      <p class="lead">{t().signIn.intro}</p>
+      <Show when={signIn.isError}>
+        <div class="alert alert--error" role="alert">
+          <p>
+            <strong>{t().signIn.failed}</strong> {errorMessage(signIn.error)}
+          </p>
+        </div>
+      </Show>
+      <Show
+        when={!isApiError(users.error, "route.not_found")}
+        fallback={<p class="alert alert--error">{t().signIn.unavailable}</p>}
+      >
+        <section aria-labelledby="demo-people">
+          <h2 id="demo-people">{t().signIn.people}</h2>
+          <QueryView query={users} isEmpty={(list) => list.length === 0}>
+            {(list) => (
+              <ul class="people">
+                <For each={list()}>
+                  {(person) => (
+                    <li>
+                      <button
+                        type="button"
+                        class="person"
+                        aria-busy={signIn.isPending && signIn.variables === person.id}
+                        onClick={() => choose(person.id)}
+                      >
+                        <span class="person__name">{person.displayName}</span>
+                        <span class="person__email">{person.email}</span>
+                        <span class="person__roles">{roles(person.roles)}</span>
+                      </button>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            )}
+          </QueryView>
+        </section>
+      </Show>
+      <p class="status-message" role="status">
+        {signIn.isPending ? t().signIn.signingIn : ""}
+      </p>
+    </div>
+  );
+}
