@@ -1,13 +1,16 @@
 /**
- * `npm run bench`: the API handler's bundle, the console's initial JS and the territory overview's
- * latency, each beside a bare baseline. Prints a table, writes .bench/results.json, and exits 1 if
- * any line could not be measured or the load test saw a non-2xx response.
+ * `npm run bench`: the API handler's bundle and its cold import time, the console's initial JS and the
+ * territory overview's latency, each beside a bare baseline; then the DynamoDB capacity each main action
+ * consumes (the inputs of a cost model). Prints a table, writes .bench/results.json, and exits 1 if any
+ * line could not be measured or the load test saw a non-2xx response.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
 import { measureApiBundle } from "./bench/api-bundle";
+import { measureCapacity } from "./bench/capacity";
 import { cleanUp } from "./bench/cleanup";
+import { coldImportRuns, measureColdImport } from "./bench/cold-import";
 import { measureConsoleJs } from "./bench/console-js";
 import { benchDuration, CONNECTIONS, GET_ITEM_COUNT, measureLatency } from "./bench/latency";
 import { attempt } from "./bench/outcome";
@@ -36,7 +39,12 @@ function writeResults(results: Results, startedAt: Date, durationSeconds: number
       platform: `${process.platform} ${process.arch}`,
       cpus: availableParallelism(),
     },
-    settings: { durationSeconds, connections: CONNECTIONS, getItemCount: GET_ITEM_COUNT },
+    settings: {
+      durationSeconds,
+      connections: CONNECTIONS,
+      getItemCount: GET_ITEM_COUNT,
+      coldImportRuns: coldImportRuns(),
+    },
     ...results,
     ok: failed.length === 0,
     failures: failed,
@@ -49,8 +57,14 @@ function writeResults(results: Results, startedAt: Date, durationSeconds: number
 async function main(): Promise<number> {
   const startedAt = new Date();
   const duration = benchDuration();
+  const runs = coldImportRuns();
   step("Bundling the API handler and a bare Hono handler (esbuild)…");
   const apiBundle = await attempt(measureApiBundle);
+  step(`Importing each bundled handler in ${runs} fresh Node processes…`);
+  const coldImport = await attempt(async () => {
+    if (!apiBundle.ok) throw new Error("the bundles were not built (see API handler bundle)");
+    return measureColdImport(apiBundle.value, runs);
+  });
   step("Building the console and a bare Solid app (vite)…");
   const consoleJs = await attempt(measureConsoleJs);
   step(
@@ -58,8 +72,11 @@ async function main(): Promise<number> {
   );
   const latency = await attempt(() => measureLatency(duration));
   await cleanUp();
+  step("Running the main actions once against a fresh DynamoDB Local, with ReturnConsumedCapacity…");
+  const capacity = await attempt(measureCapacity);
+  await cleanUp();
 
-  const results: Results = { apiBundle, consoleJs, latency };
+  const results: Results = { apiBundle, coldImport, consoleJs, latency, capacity };
   console.log(
     `\nMaillage bench — Node ${process.version}, ${process.platform} ${process.arch}, ${availableParallelism()} CPUs\n`,
   );

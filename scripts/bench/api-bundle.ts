@@ -1,12 +1,22 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
-import { benchDir, root } from "./paths";
+import { bundleHandler, bundleLambda } from "../lib/lambda-bundle";
+import { benchDir } from "./paths";
 import { type Size, sizeOf } from "./sizes";
 
+export interface BuiltHandler {
+  /** The bundle directory (LAMBDA_TASK_ROOT), under .bench/ so that @aws-sdk/* resolves from node_modules. */
+  dir: string;
+  handler: string;
+}
+
 export interface ApiBundleResult {
+  /** The handler file alone, as the baseline has no data file. */
   maillage: Size;
   bareHono: Size;
+  /** The communes CSV shipped beside Maillage's handler, read on first use. */
+  maillageData: { file: string; raw: number };
+  bundles: { maillage: BuiltHandler; bareHono: BuiltHandler };
 }
 
 const BARE_HONO = `import { Hono } from "hono";
@@ -17,25 +27,6 @@ const app = new Hono().get("/health", (c) => c.json({ ok: true }));
 export const handler = handle(app);
 `;
 
-/** The Lambda's build settings; the AWS SDK is provided by the Node.js runtime. */
-async function bundle(entry: string): Promise<Size> {
-  const result = await build({
-    entryPoints: [entry],
-    outfile: join(benchDir, "bundle", "handler.mjs"),
-    bundle: true,
-    platform: "node",
-    target: "node22",
-    format: "esm",
-    minify: true,
-    external: ["@aws-sdk/*"],
-    write: false,
-    logLevel: "silent",
-  });
-  const output = result.outputFiles.find((file) => file.path.endsWith(".mjs"));
-  if (!output) throw new Error(`esbuild produced no bundle for ${entry}`);
-  return sizeOf(output.contents);
-}
-
 function writeBareHono(): string {
   const dir = join(benchDir, "bare-hono");
   mkdirSync(dir, { recursive: true });
@@ -44,9 +35,17 @@ function writeBareHono(): string {
   return entry;
 }
 
+/** Both handlers with the deployment's settings (scripts/lib/lambda-bundle.ts), written to .bench/. */
 export async function measureApiBundle(): Promise<ApiBundleResult> {
+  const maillage = await bundleLambda(join(benchDir, "lambda"));
+  const bare = await bundleHandler(writeBareHono(), join(benchDir, "bare-hono", "dist"));
   return {
-    maillage: await bundle(join(root, "functions", "src", "lambda.ts")),
-    bareHono: await bundle(writeBareHono()),
+    maillage: sizeOf(readFileSync(maillage.handler.path)),
+    bareHono: sizeOf(readFileSync(bare.handler.path)),
+    maillageData: { file: maillage.data.path, raw: maillage.data.bytes },
+    bundles: {
+      maillage: { dir: maillage.dir, handler: maillage.handler.path },
+      bareHono: { dir: bare.dir, handler: bare.handler.path },
+    },
   };
 }

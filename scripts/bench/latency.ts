@@ -2,11 +2,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import { Db, Seed, Token, User } from "@maillage/core";
-import * as Local from "@maillage/core/local";
+import { Db, Token, User } from "@maillage/core";
 import autocannon from "autocannon";
 import { defer } from "./cleanup";
 import { root } from "./paths";
+import { percentile } from "./stats";
+import { asSystem, startSeededStore } from "./store";
 import { format } from "./table";
 
 export const CONNECTIONS = 10;
@@ -48,32 +49,11 @@ export function benchDuration(): number {
   return seconds;
 }
 
-/** Nearest-rank percentile. */
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const value = sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-  if (value === undefined) throw new Error("No samples");
-  return value;
-}
-
-async function startSeededStore(): Promise<void> {
-  const java = Local.javaVersion();
-  if (java === undefined || java < 17) {
-    throw new Error(`DynamoDB Local needs Java 17 or later (found: ${java ?? "none"})`);
-  }
-  const store = await Local.start();
-  defer(() => store.stop());
-  process.env.DYNAMODB_ENDPOINT = store.endpoint;
-  Db.resetClient();
-  defer(async () => Db.db().destroy());
-  await Local.ensureTable(store.endpoint, Db.tableName());
-  await Seed.demo();
-}
-
 async function demoTerritory(): Promise<{ userId: string; id: string; name: string }> {
-  const userId = await User.idByEmail(LEAD_EMAIL);
+  const userId = await asSystem(() => User.idByEmail(LEAD_EMAIL));
   if (!userId) throw new Error(`The demo seed has no ${LEAD_EMAIL}`);
-  const territories = (await User.memberships(userId)).filter((m) => m.contextKind === "territory");
+  const memberships = await asSystem(() => User.memberships(userId));
+  const territories = memberships.filter((m) => m.contextKind === "territory");
   // The urban territory has a federation and a funder, so its overview also reads their names.
   const chosen = territories.find((m) => m.contextName.startsWith("Lille")) ?? territories[0];
   if (!chosen) throw new Error(`${LEAD_EMAIL} has no territory in the demo seed`);
@@ -162,7 +142,9 @@ async function loadTest({ url, headers, connections, duration, warmup }: LoadOpt
 /** Sequential GetItems of the territory item, from this process, through the same SDK client setup. */
 async function getItemRoundTrips(territoryId: string): Promise<LatencyResult["getItem"]> {
   const getTerritory = () =>
-    Db.db().send(new GetCommand({ TableName: Db.tableName(), Key: Db.Keys.territory(territoryId) }));
+    asSystem(() =>
+      Db.db().send(new GetCommand({ TableName: Db.tableName(), Key: Db.Keys.territory(territoryId) })),
+    );
   for (let i = 0; i < GET_ITEM_WARMUP; i++) await getTerritory();
   const timings: number[] = [];
   for (let i = 0; i < GET_ITEM_COUNT; i++) {
@@ -176,10 +158,8 @@ async function getItemRoundTrips(territoryId: string): Promise<LatencyResult["ge
 
 /** Resources are registered with defer(): the caller runs cleanUp(), on success or failure. */
 export async function measureLatency(duration: number): Promise<LatencyResult> {
-  Local.useLocalAwsEnvironment();
-  process.env.MAILLAGE_TABLE = "maillage-bench";
   process.env.MAILLAGE_SESSION_SECRET = randomBytes(32).toString("hex");
-  await startSeededStore();
+  await startSeededStore("maillage-bench");
   const territory = await demoTerritory();
   const token = await Token.sign("session", territory.userId, {}, 3600);
   const port = await startApiServer();

@@ -1,0 +1,91 @@
+import { copyFileSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { type BuildOptions, build } from "esbuild";
+
+const root = resolve(import.meta.dirname, "../..");
+
+/** The deployed handler's entry point (infra/api.ts: functions/src/lambda.handler). */
+export const LAMBDA_ENTRY = join(root, "functions", "src", "lambda.ts");
+/** The handler file, in the bundle directory (deployed as is, the handler would be `index.handler`). */
+export const HANDLER_FILE = "index.mjs";
+/** The INSEE density grid read by packages/core/src/geo/communes.ts. */
+export const COMMUNES_CSV_SOURCE = join(root, "packages", "core", "data", "grille-densite-communes.csv");
+/**
+ * Where the bundle carries the CSV, relative to the bundle directory (LAMBDA_TASK_ROOT on Lambda):
+ * the function's environment sets MAILLAGE_COMMUNES_CSV to this value.
+ */
+export const COMMUNES_CSV = "data/grille-densite-communes.csv";
+
+/**
+ * The one definition of how the API is bundled for Lambda (the bench and the invocation test use it).
+ * Node 22 runtime, ESM (.mjs), minified, no source map. The runtime ships AWS SDK v3, so @aws-sdk/*
+ * stays external (imported from the runtime). No createRequire banner: every bundled dependency is ESM
+ * (hono, jose, valibot, ulid), and bundleHandler() refuses an output that would need one.
+ * SST bundles the deployed function itself (infra/api.ts: nodejs22.x, nodejs { format: "esm",
+ * minify: true }, copyFiles for the CSV): keep the two in step.
+ */
+export const LAMBDA_BUILD_OPTIONS = {
+  bundle: true,
+  platform: "node",
+  target: "node22",
+  format: "esm",
+  outExtension: { ".js": ".mjs" },
+  minify: true,
+  sourcemap: false,
+  external: ["@aws-sdk/*"],
+  logLevel: "silent",
+} as const satisfies BuildOptions;
+
+export interface BundledFile {
+  path: string;
+  bytes: number;
+}
+
+export interface HandlerBundle {
+  /** The bundle directory (LAMBDA_TASK_ROOT when deployed). */
+  dir: string;
+  handler: BundledFile;
+}
+
+export interface LambdaBundle extends HandlerBundle {
+  /** The communes CSV, at `<dir>/${COMMUNES_CSV}`. */
+  data: BundledFile;
+  /** Handler + data, what the deployment package holds (before zip). */
+  totalBytes: number;
+}
+
+function fileAt(path: string): BundledFile {
+  return { path, bytes: statSync(path).size };
+}
+
+/** Bundles any Lambda handler entry with the deployment settings into `<outDir>/index.mjs`. */
+export async function bundleHandler(entry: string, outDir: string): Promise<HandlerBundle> {
+  const outfile = join(outDir, HANDLER_FILE);
+  const result = await build({ ...LAMBDA_BUILD_OPTIONS, entryPoints: [entry], outfile, write: false });
+  const output = result.outputFiles.find((file) => file.path === outfile);
+  if (!output) throw new Error(`esbuild produced no ${HANDLER_FILE} for ${entry}`);
+  // esbuild's stand-in for require() in ESM output: it throws at run time unless a banner defines require.
+  if (output.text.includes("Dynamic require of")) {
+    throw new Error(
+      `${entry} bundles a CommonJS dependency that calls require(): add the createRequire banner to LAMBDA_BUILD_OPTIONS`,
+    );
+  }
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(outfile, output.contents);
+  return { dir: outDir, handler: fileAt(outfile) };
+}
+
+/** The API's Lambda bundle, as deployed: functions/src/lambda.ts plus the communes CSV beside it. */
+export async function bundleLambda(outDir: string): Promise<LambdaBundle> {
+  const bundle = await bundleHandler(LAMBDA_ENTRY, outDir);
+  const data = join(outDir, COMMUNES_CSV);
+  mkdirSync(dirname(data), { recursive: true });
+  copyFileSync(COMMUNES_CSV_SOURCE, data);
+  const dataFile = fileAt(data);
+  return { ...bundle, data: dataFile, totalBytes: bundle.handler.bytes + dataFile.bytes };
+}
+
+/** The environment the bundled handler needs to find its data file, on Lambda and locally. */
+export function lambdaDataEnv(bundleDir: string): Record<string, string> {
+  return { LAMBDA_TASK_ROOT: bundleDir, MAILLAGE_COMMUNES_CSV: COMMUNES_CSV };
+}
