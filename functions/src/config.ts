@@ -2,17 +2,34 @@
  * Runtime configuration, from the environment. Local sign-in exists only in local mode:
  * a production stage refuses to start with it.
  */
+/** A Cognito user pool and the console's app client in it. */
+export interface Pool {
+  issuer: string;
+  clientId: string;
+  /** Hosted UI base URL (https://<prefix>.auth.<region>.amazoncognito.com), for the sign-in redirect. */
+  domain?: string;
+  /** Defaults to `<issuer>/.well-known/jwks.json`. */
+  jwksUrl?: string;
+}
+
 export type AuthConfig =
   | { mode: "local" }
   | {
       mode: "cognito";
       /** Members' pool (MFA optional). */
-      issuer: string;
-      clientId: string;
-      jwksUrl?: string;
+      members: Pool;
       /** Operators' pool (MFA required): only its tokens may act as operator. */
-      operator?: { issuer: string; clientId: string; jwksUrl?: string };
+      operators?: Pool;
     };
+
+function pool(env: Record<string, string | undefined>, prefix: string): Pool | undefined {
+  const issuer = env[`${prefix}_ISSUER`];
+  const clientId = env[`${prefix}_CLIENT_ID`];
+  if (!issuer || !clientId) return undefined;
+  const domain = env[`${prefix}_DOMAIN`];
+  const jwksUrl = env[`${prefix}_JWKS_URL`];
+  return { issuer, clientId, ...(domain ? { domain } : {}), ...(jwksUrl ? { jwksUrl } : {}) };
+}
 
 export interface Config {
   stage: string;
@@ -41,15 +58,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
     auth = { mode: "local" };
   } else if (mode === "cognito") {
-    const issuer = env.COGNITO_ISSUER;
-    const clientId = env.COGNITO_CLIENT_ID;
-    if (!issuer || !clientId) throw new Error("COGNITO_ISSUER and COGNITO_CLIENT_ID are required");
-    auth = {
-      mode: "cognito",
-      issuer,
-      clientId,
-      ...(env.COGNITO_JWKS_URL ? { jwksUrl: env.COGNITO_JWKS_URL } : {}),
-    };
+    const members = pool(env, "COGNITO");
+    if (!members) throw new Error("COGNITO_ISSUER and COGNITO_CLIENT_ID are required");
+    const operators = pool(env, "COGNITO_OPERATOR");
+    auth = { mode: "cognito", members, ...(operators ? { operators } : {}) };
   } else {
     throw new Error(`Unknown MAILLAGE_AUTH=${mode} (expected local or cognito)`);
   }

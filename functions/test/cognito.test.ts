@@ -1,29 +1,56 @@
+import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { as, createOperator, testApp, withTestTenant } from "../../test/harness";
 
 /**
- * Cognito mode, end to end but offline: a real JWKS served over loopback HTTP and ID tokens signed
- * with its key, verified by the same middleware the Lambda runs.
+ * Cognito mode, end to end but offline: a stand-in for the pool served over loopback HTTP (its JWKS
+ * and the hosted UI's token endpoint, which checks the PKCE verifier), and ID tokens signed with its
+ * key, verified by the same middleware the Lambda runs.
  */
 const ISSUER = "https://cognito-idp.eu-west-3.amazonaws.com/eu-west-3_TEST";
 const CLIENT_ID = "console-client";
 let server: Server;
 let jwksUrl: string;
+let domain: string;
+/** Authorization codes the stand-in pool has issued: code → PKCE challenge and the email signing in. */
+const codes = new Map<string, { challenge: string; email: string; redirectUri: string }>();
 let privateKey: Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
 
 beforeAll(async () => {
   const pair = await generateKeyPair("RS256");
   privateKey = pair.privateKey;
   const jwk = { ...(await exportJWK(pair.publicKey)), kid: "test-key", alg: "RS256", use: "sig" };
-  server = createServer((_req, res) => {
+  server = createServer((req, res) => {
     res.setHeader("content-type", "application/json");
-    res.end(JSON.stringify({ keys: [jwk] }));
+    if (req.url !== "/oauth2/token") return res.end(JSON.stringify({ keys: [jwk] }));
+    let body = "";
+    req.on("data", (chunk) => {
+      body += chunk;
+    });
+    req.on("end", async () => {
+      const form = new URLSearchParams(body);
+      const issued = codes.get(form.get("code") ?? "");
+      const verifier = form.get("code_verifier") ?? "";
+      const challenge = createHash("sha256").update(verifier).digest("base64url");
+      if (
+        !issued ||
+        issued.challenge !== challenge ||
+        form.get("client_id") !== CLIENT_ID ||
+        form.get("redirect_uri") !== issued.redirectUri
+      ) {
+        res.statusCode = 400;
+        return res.end(JSON.stringify({ error: "invalid_grant" }));
+      }
+      codes.delete(form.get("code") ?? "");
+      res.end(JSON.stringify({ id_token: await idToken({ email: issued.email }), token_type: "Bearer" }));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
-  jwksUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/jwks.json`;
+  domain = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  jwksUrl = `${domain}/jwks.json`;
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -44,7 +71,9 @@ function idToken(claims: Record<string, unknown>, options: { audience?: string; 
 
 describe("Cognito mode", () => {
   test("an ID token from the pool maps to the person by email and gets their access", async () => {
-    const { app } = testApp({ auth: { mode: "cognito", issuer: ISSUER, clientId: CLIENT_ID, jwksUrl } });
+    const { app } = testApp({
+      auth: { mode: "cognito", members: { issuer: ISSUER, clientId: CLIENT_ID, jwksUrl } },
+    });
     const { territory, users } = await withTestTenant();
     const token = await idToken({ email: users.territory_lead.email.toUpperCase() });
     const res = await as(app, { token }).get(`/api/territories/${territory.id}`);
@@ -69,10 +98,8 @@ describe("Cognito mode", () => {
     const { app } = testApp({
       auth: {
         mode: "cognito",
-        issuer: ISSUER,
-        clientId: CLIENT_ID,
-        jwksUrl,
-        operator: { issuer: OPERATOR_ISSUER, clientId: OPERATOR_CLIENT, jwksUrl },
+        members: { issuer: ISSUER, clientId: CLIENT_ID, jwksUrl },
+        operators: { issuer: OPERATOR_ISSUER, clientId: OPERATOR_CLIENT, jwksUrl },
       },
     });
     const operator = await createOperator();
@@ -85,5 +112,79 @@ describe("Cognito mode", () => {
       { issuer: OPERATOR_ISSUER, audience: OPERATOR_CLIENT },
     );
     expect((await as(app, { token: fromOperatorsPool }).get("/api/operator/directory")).status).toBe(200);
+  });
+
+  test("console sign-in: code flow with PKCE, the ID token ends up only in an HttpOnly cookie", async () => {
+    const { app } = testApp({
+      auth: { mode: "cognito", members: { issuer: ISSUER, clientId: CLIENT_ID, jwksUrl, domain } },
+    });
+    const { territory, users } = await withTestTenant();
+    expect((await as(app).get("/api/session/config")).body).toEqual({ mode: "cognito", pools: ["members"] });
+
+    const start = await app.request("/api/session/sign-in?pool=members");
+    expect(start.status).toBe(302);
+    const authorize = new URL(start.headers.get("location") ?? "");
+    expect(`${authorize.origin}${authorize.pathname}`).toBe(`${domain}/oauth2/authorize`);
+    expect(Object.fromEntries(authorize.searchParams)).toMatchObject({
+      response_type: "code",
+      client_id: CLIENT_ID,
+      redirect_uri: "http://localhost:3000/api/session/callback",
+      code_challenge_method: "S256",
+      scope: "openid email",
+    });
+    const flowCookie = start.headers.get("set-cookie") ?? "";
+    expect(flowCookie).toMatch(/HttpOnly/);
+    expect(flowCookie).toMatch(/Path=\/api\/session\/callback/);
+
+    // The person signs in at the hosted page, which redirects back with a code.
+    const state = authorize.searchParams.get("state") ?? "";
+    codes.set("the-code", {
+      challenge: authorize.searchParams.get("code_challenge") ?? "",
+      email: users.territory_lead.email,
+      redirectUri: authorize.searchParams.get("redirect_uri") ?? "",
+    });
+    const cookie = flowCookie.split(";")[0] ?? "";
+    const forged = await app.request(`/api/session/callback?code=the-code&state=other`, {
+      headers: { cookie },
+    });
+    expect(forged.headers.get("location")).toBe("/connexion?erreur=etat");
+
+    const back = await app.request(`/api/session/callback?code=the-code&state=${state}`, {
+      headers: { cookie },
+    });
+    expect(back.status).toBe(302);
+    expect(back.headers.get("location")).toBe("/");
+    const session = back.headers.getSetCookie().find((c) => c.startsWith("maillage_session=")) ?? "";
+    expect(session).toMatch(/HttpOnly/);
+    expect(session).toMatch(/SameSite=Strict/);
+    const overview = await app.request(`/api/territories/${territory.id}`, {
+      headers: { cookie: session.split(";")[0] ?? "" },
+    });
+    expect(overview.status).toBe(200);
+
+    const replay = await app.request(`/api/session/callback?code=the-code&state=${state}`, {
+      headers: { cookie },
+    });
+    expect(replay.headers.get("location")).toBe("/connexion?erreur=jeton");
+  });
+
+  test("a person without a Maillage account is sent back to sign-in with a clear reason", async () => {
+    const { app } = testApp({
+      auth: { mode: "cognito", members: { issuer: ISSUER, clientId: CLIENT_ID, jwksUrl, domain } },
+    });
+    const start = await app.request("/api/session/sign-in?pool=members");
+    const authorize = new URL(start.headers.get("location") ?? "");
+    codes.set("stranger-code", {
+      challenge: authorize.searchParams.get("code_challenge") ?? "",
+      email: "stranger@example.org",
+      redirectUri: authorize.searchParams.get("redirect_uri") ?? "",
+    });
+    const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const back = await app.request(
+      `/api/session/callback?code=stranger-code&state=${authorize.searchParams.get("state")}`,
+      { headers: { cookie } },
+    );
+    expect(back.headers.get("location")).toBe("/connexion?erreur=inconnu");
+    expect(back.headers.getSetCookie().some((c) => c.startsWith("maillage_session=ey"))).toBe(false);
   });
 });

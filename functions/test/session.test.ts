@@ -95,12 +95,30 @@ describe("local sign-in and sessions", () => {
       COGNITO_ISSUER: "https://cognito-idp.eu-west-3.amazonaws.com/eu-west-3_example",
       COGNITO_CLIENT_ID: "client",
     });
-    expect(cognito.auth.mode).toBe("cognito");
+    expect(cognito.auth).toEqual({
+      mode: "cognito",
+      members: {
+        issuer: "https://cognito-idp.eu-west-3.amazonaws.com/eu-west-3_example",
+        clientId: "client",
+      },
+    });
+    const both = loadConfig({
+      MAILLAGE_AUTH: "cognito",
+      COGNITO_ISSUER: "https://issuer.example/members",
+      COGNITO_CLIENT_ID: "members-client",
+      COGNITO_DOMAIN: "https://members.auth.eu-west-3.amazoncognito.com",
+      COGNITO_OPERATOR_ISSUER: "https://issuer.example/operators",
+      COGNITO_OPERATOR_CLIENT_ID: "operators-client",
+    });
+    expect(both.auth).toMatchObject({
+      members: { domain: "https://members.auth.eu-west-3.amazoncognito.com" },
+      operators: { issuer: "https://issuer.example/operators", clientId: "operators-client" },
+    });
   });
 
   test("in Cognito mode the demo sign-in routes do not exist", async () => {
     const { app: cognitoApp } = testApp({
-      auth: { mode: "cognito", issuer: "https://issuer.invalid", clientId: "x" },
+      auth: { mode: "cognito", members: { issuer: "https://issuer.invalid", clientId: "x" } },
     });
     const res = await as(cognitoApp).get("/api/session/demo-users");
     expect(res.status).toBe(404);

@@ -1,8 +1,10 @@
-import { Actor, Invitation, MaillageError, Seed, User } from "@maillage/core";
+import { Actor, Invitation, MaillageError, parse, Seed, User } from "@maillage/core";
 import { DevSignIn, InvitationAccept, Me } from "@maillage/schema";
 import { Hono } from "hono";
+import { validator } from "hono/validator";
 import * as v from "valibot";
 import { endSession, startSession } from "../http/identity";
+import { finishSignIn, startSignIn } from "../http/oauth";
 import { json, PUBLIC, route, SIGNED_IN } from "../http/route";
 import type { Env } from "../http/types";
 
@@ -23,7 +25,52 @@ async function me(userId: string) {
   return { user, memberships: await User.memberships(userId) };
 }
 
+const SessionConfig = v.object({
+  mode: v.picklist(["local", "cognito"]),
+  pools: v.array(v.picklist(["members", "operators"])),
+});
+
 export const session = new Hono<Env>()
+  .get(
+    "/session/config",
+    route({
+      summary: "How people sign in here: the local demo, or Cognito pools",
+      tag: "session",
+      access: PUBLIC,
+      response: { status: 200, schema: SessionConfig, description: "Sign-in mode and pools" },
+    }),
+    (c) => {
+      const auth = c.get("config").auth;
+      const pools: ("members" | "operators")[] =
+        auth.mode === "cognito"
+          ? (["members", "operators"] as const).filter((name) => auth[name]?.domain !== undefined)
+          : [];
+      return c.json({ mode: auth.mode, pools }, 200);
+    },
+  )
+  .get(
+    "/session/sign-in",
+    route({
+      summary: "Start Cognito sign-in (redirects to the pool's hosted page; PKCE)",
+      tag: "session",
+      access: PUBLIC,
+      response: { status: 302, description: "Redirect to Cognito" },
+      errors: ["input.invalid", "route.not_found"],
+    }),
+    validator("query", (value) => parse(v.object({ pool: v.picklist(["members", "operators"]) }), value)),
+    (c) => startSignIn(c, c.req.valid("query").pool),
+  )
+  .get(
+    "/session/callback",
+    route({
+      summary: "Cognito redirects here: the code is exchanged and the session cookie set",
+      tag: "session",
+      access: PUBLIC,
+      response: { status: 302, description: "Redirect to the console (or to sign-in with an error)" },
+      errors: ["route.not_found"],
+    }),
+    (c) => finishSignIn(c),
+  )
   .get(
     "/session/demo-users",
     route({

@@ -12,14 +12,8 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 type Verifier = (token: string) => Promise<{ userId: string; operatorGrade: boolean }>;
 
-interface Pool {
-  issuer: string;
-  clientId: string;
-  jwksUrl?: string;
-}
-
 /** Local mode: our own HS256 session; Cognito mode: ID tokens checked against the pools' JWKS. */
-function verifier(config: Config): Verifier {
+export function verifier(config: Config): Verifier {
   const auth = config.auth;
   if (auth.mode === "local") {
     return async (token) => ({
@@ -28,8 +22,8 @@ function verifier(config: Config): Verifier {
     });
   }
   const pools = [
-    { pool: auth as Pool, operatorGrade: false },
-    ...(auth.operator ? [{ pool: auth.operator, operatorGrade: true }] : []),
+    { pool: auth.members, operatorGrade: false },
+    ...(auth.operators ? [{ pool: auth.operators, operatorGrade: true }] : []),
   ].map(({ pool, operatorGrade }) => ({
     pool,
     operatorGrade,
@@ -94,12 +88,17 @@ export function identify(config: Config) {
 export async function startSession(c: Context<Env>, userId: string): Promise<void> {
   const config = c.get("config");
   const token = await Token.sign(SESSION_AUDIENCE, userId, {}, config.sessionTtlSeconds);
+  setSessionCookie(c, token, config.sessionTtlSeconds);
+}
+
+/** The session cookie holds a verified token: our own (local) or Cognito's ID token. */
+export function setSessionCookie(c: Context<Env>, token: string, maxAge: number): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "Strict",
-    secure: config.secureCookies,
+    secure: c.get("config").secureCookies,
     path: "/",
-    maxAge: config.sessionTtlSeconds,
+    maxAge,
   });
 }
 

@@ -1,0 +1,91 @@
+import { createHash, randomBytes } from "node:crypto";
+import { MaillageError } from "@maillage/core";
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { decodeJwt } from "jose";
+import type { Pool } from "../config";
+import { setSessionCookie, verifier } from "./identity";
+import type { Env } from "./types";
+
+/**
+ * Cognito sign-in for the console: authorization code flow with PKCE, exchanged by the API so the
+ * ID token only ever lives in an HttpOnly cookie (never in the page's JavaScript).
+ */
+const FLOW_COOKIE = "maillage_oauth";
+const CALLBACK_PATH = "/api/session/callback";
+export type PoolName = "members" | "operators";
+
+const base64url = (bytes: Buffer) => bytes.toString("base64url");
+
+function poolOf(c: Context<Env>, name: PoolName): Pool & { domain: string } {
+  const auth = c.get("config").auth;
+  const pool = auth.mode === "cognito" ? auth[name] : undefined;
+  if (!pool?.domain) throw new MaillageError("route.not_found", "No such route");
+  return { ...pool, domain: pool.domain };
+}
+
+function redirectUri(c: Context<Env>): string {
+  return `${c.get("config").publicUrl}${CALLBACK_PATH}`;
+}
+
+/** Redirects to the pool's hosted sign-in page, remembering state and PKCE verifier in a short cookie. */
+export function startSignIn(c: Context<Env>, name: PoolName): Response {
+  const pool = poolOf(c, name);
+  const state = base64url(randomBytes(24));
+  const codeVerifier = base64url(randomBytes(32));
+  const challenge = base64url(createHash("sha256").update(codeVerifier).digest());
+  setCookie(c, FLOW_COOKIE, `${name}.${state}.${codeVerifier}`, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: c.get("config").secureCookies,
+    path: CALLBACK_PATH,
+    maxAge: 600,
+  });
+  const url = new URL("/oauth2/authorize", pool.domain);
+  url.search = new URLSearchParams({
+    response_type: "code",
+    client_id: pool.clientId,
+    redirect_uri: redirectUri(c),
+    scope: "openid email",
+    state,
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+  }).toString();
+  return c.redirect(url.toString(), 302);
+}
+
+/** Back from Cognito: checks state, exchanges the code, verifies the ID token, opens the session. */
+export async function finishSignIn(c: Context<Env>): Promise<Response> {
+  const failed = (reason: string) => {
+    deleteCookie(c, FLOW_COOKIE, { path: CALLBACK_PATH });
+    return c.redirect(`/connexion?erreur=${reason}`, 302);
+  };
+  const [name, state, codeVerifier] = (getCookie(c, FLOW_COOKIE) ?? "").split(".");
+  const code = c.req.query("code");
+  if (!code || !state || c.req.query("state") !== state || !codeVerifier) return failed("etat");
+  if (name !== "members" && name !== "operators") return failed("etat");
+  const pool = poolOf(c, name);
+  const response = await fetch(new URL("/oauth2/token", pool.domain), {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "authorization_code",
+      client_id: pool.clientId,
+      code,
+      redirect_uri: redirectUri(c),
+      code_verifier: codeVerifier,
+    }),
+  });
+  if (!response.ok) return failed("jeton");
+  const { id_token: idToken } = (await response.json()) as { id_token?: string };
+  if (!idToken) return failed("jeton");
+  try {
+    await verifier(c.get("config"))(idToken);
+  } catch (error) {
+    return failed(error instanceof MaillageError && error.code === "auth.unknown_user" ? "inconnu" : "jeton");
+  }
+  const expiresIn = (decodeJwt(idToken).exp ?? 0) - Math.floor(Date.now() / 1000);
+  deleteCookie(c, FLOW_COOKIE, { path: CALLBACK_PATH });
+  setSessionCookie(c, idToken, Math.max(0, expiresIn));
+  return c.redirect("/", 302);
+}
