@@ -134,6 +134,16 @@ const fr = {
     failed: "La connexion a échoué.",
     signingIn: "Connexion…",
     expired: "Votre session a expiré ou vous n'êtes pas connecté·e. Connectez-vous pour continuer.",
+    accountTitle: "Connexion",
+    accountIntro: "Connectez-vous avec l'adresse e-mail à laquelle vous avez été invité·e.",
+    members: "Se connecter",
+    operators: "Espace opérateur (authentification à deux facteurs)",
+    errors: {
+      etat: "La connexion n'a pas pu être vérifiée (lien expiré ou ouvert dans un autre navigateur). Réessayez.",
+      jeton: "Le service d'identité n'a pas confirmé la connexion. Réessayez.",
+      inconnu:
+        "Aucun compte Maillage n'existe pour cette adresse. Demandez une invitation à votre territoire.",
+    },
   },
   home: {
     title: "Vos espaces de travail",
@@ -448,6 +458,15 @@ const en: Dictionary = {
     failed: "Sign-in failed.",
     signingIn: "Signing in…",
     expired: "Your session has expired or you are not signed in. Sign in to continue.",
+    accountTitle: "Sign in",
+    accountIntro: "Sign in with the email address you were invited with.",
+    members: "Sign in",
+    operators: "Operator area (two-factor authentication)",
+    errors: {
+      etat: "The sign-in could not be checked (expired link, or opened in another browser). Try again.",
+      jeton: "The identity service did not confirm the sign-in. Try again.",
+      inconnu: "There is no Maillage account for this address. Ask your territory for an invitation.",
+    },
   },
   home: {
     title: "Your workspaces",

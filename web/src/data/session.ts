@@ -6,7 +6,17 @@ import { call, client } from "../api";
 export const sessionKeys = {
   me: ["me"] as const,
   demoUsers: ["session", "demo-users"] as const,
+  config: ["session", "config"] as const,
 };
+
+/** How people sign in on this deployment: the local demo, or Cognito pools. */
+export function createSessionConfig() {
+  return useQuery(() => ({
+    queryKey: sessionKeys.config,
+    queryFn: () => call(client.api.session.config.$get()),
+    staleTime: Number.POSITIVE_INFINITY,
+  }));
+}
 
 export function createMe(enabled: () => boolean = () => true) {
   return useQuery(() => ({

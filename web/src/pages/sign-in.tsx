@@ -1,13 +1,62 @@
 import type { Role } from "@maillage/schema";
-import { useLocation, useNavigate } from "@solidjs/router";
+import { useLocation, useNavigate, useSearchParams } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { isApiError } from "../api";
-import { createDemoUsers, createSignIn, homePath } from "../data/session";
+import { createDemoUsers, createSessionConfig, createSignIn, homePath } from "../data/session";
 import { t } from "../i18n";
 import { PageTitle } from "../ui/page";
 import { errorMessage, QueryView } from "../ui/states";
 
 export function SignInPage() {
+  const config = createSessionConfig();
+  return (
+    <QueryView query={config}>
+      {(value) => (
+        <Show when={value().mode === "cognito"} fallback={<DemoSignIn />}>
+          <AccountSignIn pools={value().pools} />
+        </Show>
+      )}
+    </QueryView>
+  );
+}
+
+type Pool = "members" | "operators";
+type SignInError = keyof ReturnType<typeof t>["signIn"]["errors"];
+
+/** Deployed: the API redirects to the Cognito pool's sign-in page and back (code flow, PKCE). */
+function AccountSignIn(props: { pools: Pool[] }) {
+  const [params] = useSearchParams<{ erreur?: string }>();
+  const error = () => {
+    const code = params.erreur as SignInError | undefined;
+    return code && code in t().signIn.errors ? t().signIn.errors[code] : undefined;
+  };
+  return (
+    <div class="narrow">
+      <PageTitle title={t().signIn.accountTitle} />
+      <Show when={error()}>
+        {(message) => (
+          <div class="alert alert--error" role="alert">
+            <p>{message()}</p>
+          </div>
+        )}
+      </Show>
+      <p class="lead">{t().signIn.accountIntro}</p>
+      <ul class="people">
+        <For each={props.pools}>
+          {(pool) => (
+            <li>
+              <a class="button" href={`/api/session/sign-in?pool=${pool}`}>
+                {t().signIn[pool]}
+              </a>
+            </li>
+          )}
+        </For>
+      </ul>
+    </div>
+  );
+}
+
+function DemoSignIn() {
   const users = createDemoUsers();
   const signIn = createSignIn();
   const navigate = useNavigate();
