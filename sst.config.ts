@@ -17,16 +17,15 @@ export default $config({
   },
   async run() {
     const { table } = await import("./infra/storage");
-    const { api } = await import("./infra/api");
-    const { router } = await import("./infra/web");
-    await import("./infra/monitoring");
+    const { publicUrl } = await import("./infra/web");
     const { members, operators } = await import("./infra/auth");
+    await import("./infra/handler");
+    await import("./infra/monitoring");
     return {
-      console: router.url,
-      api: api.url,
+      console: publicUrl,
       table: table.name,
-      membersPool: members.id,
-      operatorsPool: operators.id,
+      membersPool: members.userPool.id,
+      operatorsPool: operators.userPool.id,
     };
   },
 });

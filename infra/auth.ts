@@ -1,7 +1,10 @@
+import { publicUrl } from "./web";
+
 /**
- * Cognito: people sign in with their email. Two pools because MFA is a pool-level setting:
- * members (leads, link workers, federations, funders) may enable TOTP; operators must use it.
- * Memberships stay in DynamoDB (the API maps the ID token's email to a person), so no groups are needed.
+ * Cognito: people sign in with their email on the pool's hosted page; the API exchanges the code
+ * (authorization code flow with PKCE, functions/src/http/oauth.ts). Two pools because MFA is a
+ * pool-level setting: members (leads, link workers, federations, funders) may enable TOTP; operators
+ * must use it. Memberships stay in DynamoDB (the API maps the ID token's email to a person).
  */
 const passwordPolicy = {
   minimumLength: 12,
@@ -13,10 +16,11 @@ const passwordPolicy = {
 };
 
 function pool(name: string, mfa: "optional" | "on") {
-  return new sst.aws.CognitoUserPool(name, {
+  const userPool = new sst.aws.CognitoUserPool(name, {
     usernames: ["email"],
     mfa,
     softwareToken: true,
+    domain: { prefix: `maillage-${$app.stage}-${name.toLowerCase()}` },
     transform: {
       userPool: (args) => {
         args.passwordPolicy = passwordPolicy;
@@ -26,13 +30,23 @@ function pool(name: string, mfa: "optional" | "on") {
       },
     },
   });
+  const client = userPool.addClient("Console", {
+    transform: {
+      client: (args) => {
+        args.generateSecret = false;
+        args.allowedOauthFlowsUserPoolClient = true;
+        args.allowedOauthFlows = ["code"];
+        args.allowedOauthScopes = ["openid", "email"];
+        args.callbackUrls = [$interpolate`${publicUrl}/api/session/callback`];
+        args.logoutUrls = [$interpolate`${publicUrl}/connexion`];
+        args.idTokenValidity = 60;
+        args.tokenValidityUnits = { idToken: "minutes", accessToken: "minutes", refreshToken: "days" };
+      },
+    },
+  });
+  const issuer = $interpolate`https://cognito-idp.${aws.getRegionOutput().region}.amazonaws.com/${userPool.id}`;
+  return { userPool, client, issuer, domainUrl: userPool.domainUrl };
 }
 
 export const members = pool("Members", "optional");
-export const membersClient = members.addClient("Console");
-
 export const operators = pool("Operators", "on");
-export const operatorsClient = operators.addClient("OperatorConsole");
-
-export const issuer = $interpolate`https://cognito-idp.${aws.getRegionOutput().region}.amazonaws.com/${members.id}`;
-export const operatorIssuer = $interpolate`https://cognito-idp.${aws.getRegionOutput().region}.amazonaws.com/${operators.id}`;

@@ -1,5 +1,5 @@
-import { apiFunction } from "./api";
 import { alarmEmail } from "./config";
+import { apiFunction } from "./handler";
 import { table } from "./storage";
 
 /** Alarms on server errors and throttling, sent to the operators' address. */

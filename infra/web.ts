@@ -7,7 +7,7 @@ import { domain } from "./config";
  */
 const securityHeaders = `
   const h = event.response.headers;
-  h["content-security-policy"] = { value: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' https://cognito-idp.eu-west-3.amazonaws.com; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'" };
+  h["content-security-policy"] = { value: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'" };
   h["strict-transport-security"] = { value: "max-age=63072000; includeSubDomains" };
   h["x-content-type-options"] = { value: "nosniff" };
   h["x-frame-options"] = { value: "DENY" };
@@ -26,3 +26,6 @@ export const web = new sst.aws.StaticSite("Console", {
   build: { command: "npm run build", output: "dist" },
   router: { instance: router },
 });
+
+/** The console's public URL: the custom domain, or CloudFront's. */
+export const publicUrl = domain ? $output(`https://${domain}`) : router.url;
