@@ -1,10 +1,11 @@
-import { table } from "./storage";
+import { apiRolePolicy, tenantRolePolicy, tenantRoleTrustPolicy } from "../packages/core/src/db/policy";
+import { dataKey, table } from "./storage";
 
 /**
- * Tenant isolation in IAM (AWS SaaS Factory pattern). The API's own role has no DynamoDB access:
- * it may only assume the tenant role, and the API always passes a session policy with
- * dynamodb:LeadingKeys for the request's tenant (packages/core/src/db/policy.ts). The tenant role's
- * own policy is the ceiling; the operator's platform-wide work uses it without a session policy.
+ * Tenant isolation in IAM (AWS SaaS Factory pattern). The API's own role has no DynamoDB access: it
+ * may only assume the tenant role, and the API always passes a session policy with
+ * dynamodb:LeadingKeys for the request's scope. The policy documents are pure functions shared with the
+ * runtime and unit-tested (packages/core/src/db/policy.ts, packages/core/test/policy.test.ts).
  */
 export const apiRole = new aws.iam.Role("ApiRole", {
   assumeRolePolicy: aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }),
@@ -17,46 +18,22 @@ new aws.iam.RolePolicyAttachment("ApiRoleLogs", {
 
 export const tenantRole = new aws.iam.Role("TenantRole", {
   maxSessionDuration: 3600,
-  assumeRolePolicy: aws.iam.getPolicyDocumentOutput({
-    statements: [
-      {
-        effect: "Allow",
-        principals: [{ type: "AWS", identifiers: [apiRole.arn] }],
-        actions: ["sts:AssumeRole"],
-      },
-    ],
-  }).json,
+  assumeRolePolicy: apiRole.arn.apply((arn) => JSON.stringify(tenantRoleTrustPolicy(arn))),
 });
 
 new aws.iam.RolePolicy("TenantRoleData", {
+  role: tenantRole.id,
+  policy: table.arn.apply((arn) => JSON.stringify(tenantRolePolicy(arn))),
+});
+
+new aws.iam.RolePolicy("TenantRoleKey", {
   role: tenantRole.id,
   policy: aws.iam.getPolicyDocumentOutput({
     statements: [
       {
         effect: "Allow",
-        actions: [
-          "dynamodb:GetItem",
-          "dynamodb:BatchGetItem",
-          "dynamodb:Query",
-          "dynamodb:ConditionCheckItem",
-          "dynamodb:PutItem",
-          "dynamodb:UpdateItem",
-          "dynamodb:DeleteItem",
-          "dynamodb:BatchWriteItem",
-        ],
-        resources: [table.arn, $interpolate`${table.arn}/index/*`],
-      },
-      {
-        effect: "Allow",
         actions: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
-        resources: ["*"],
-        conditions: [
-          {
-            test: "StringEquals",
-            variable: "kms:ViaService",
-            values: [$interpolate`dynamodb.${aws.getRegionOutput().region}.amazonaws.com`],
-          },
-        ],
+        resources: [dataKey.arn],
       },
     ],
   }).json,
@@ -64,7 +41,5 @@ new aws.iam.RolePolicy("TenantRoleData", {
 
 new aws.iam.RolePolicy("ApiRoleAssumeTenant", {
   role: apiRole.id,
-  policy: aws.iam.getPolicyDocumentOutput({
-    statements: [{ effect: "Allow", actions: ["sts:AssumeRole"], resources: [tenantRole.arn] }],
-  }).json,
+  policy: tenantRole.arn.apply((arn) => JSON.stringify(apiRolePolicy(arn))),
 });

@@ -134,3 +134,37 @@ describe("the same policy is enforced on every command against DynamoDB Local", 
     ).rejects.toThrow(/outside any data scope/);
   });
 });
+
+describe("deployment roles (infra/iam.ts)", () => {
+  const API_ROLE = "arn:aws:iam::123456789012:role/maillage-production-ApiRole";
+  const TENANT_ROLE = "arn:aws:iam::123456789012:role/maillage-production-TenantRole";
+
+  test("only the API's role may assume the tenant role, and that is all the API's role may do", () => {
+    expect(Db.tenantRoleTrustPolicy(API_ROLE).Statement).toEqual([
+      { Effect: "Allow", Principal: { AWS: API_ROLE }, Action: "sts:AssumeRole" },
+    ]);
+    const api = Db.apiRolePolicy(TENANT_ROLE);
+    expect(api.Statement.flatMap((s) => s.Action)).toEqual(["sts:AssumeRole"]);
+    expect(api.Statement.flatMap((s) => s.Resource)).toEqual([TENANT_ROLE]);
+    expect(JSON.stringify(api)).not.toContain("dynamodb");
+  });
+
+  test("the tenant role's ceiling covers every action a session policy grants, on this table only, no Scan", () => {
+    const ceiling = Db.tenantRolePolicy(TABLE);
+    const session = Db.sessionPolicy(
+      { kind: "keys", readWrite: Db.Scope.ownedPatterns(A), readOnly: [B] },
+      TABLE,
+    );
+    for (const statement of session?.Statement ?? []) {
+      for (const action of statement.Action) {
+        for (const resource of statement.Resource) {
+          expect(Db.allows(ceiling, action as Db.Action, resource, [A]), `${action} ${resource}`).toBe(true);
+        }
+      }
+    }
+    expect(Db.allows(ceiling, "dynamodb:Scan", TABLE, [])).toBe(false);
+    expect(
+      Db.allows(ceiling, "dynamodb:GetItem", "arn:aws:dynamodb:eu-west-3:123456789012:table/other", [A]),
+    ).toBe(false);
+  });
+});

@@ -87,3 +87,36 @@ export function allows(
     return leadingKeys.every((key) => patterns.some((pattern) => like(pattern, key)));
   });
 }
+
+/** The tenant role's own policy: the ceiling every session policy narrows. Item actions only, no Scan. */
+export function tenantRolePolicy(tableArn: string): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "TableItems",
+        Effect: "Allow",
+        Action: [...READ_ACTIONS, ...WRITE_ACTIONS],
+        Resource: [tableArn, `${tableArn}/index/*`],
+      },
+    ],
+  };
+}
+
+/** Who may assume the tenant role: the API function's role, and nothing else. */
+export function tenantRoleTrustPolicy(apiRoleArn: string) {
+  return {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { AWS: apiRoleArn }, Action: "sts:AssumeRole" }],
+  };
+}
+
+/** The API function role's only permission beyond logging: assuming the tenant role. */
+export function apiRolePolicy(tenantRoleArn: string): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "AssumeTenantRole", Effect: "Allow", Action: ["sts:AssumeRole"], Resource: [tenantRoleArn] },
+    ],
+  };
+}
