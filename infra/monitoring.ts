@@ -1,3 +1,4 @@
+import { api } from "./api";
 import { alarmEmail } from "./config";
 import { apiFunction } from "./handler";
 import { table } from "./storage";
@@ -34,6 +35,15 @@ alarm("ApiErrors", {
   namespace: "AWS/Lambda",
   metricName: "Errors",
   dimensions: { FunctionName: apiFunction.name },
+  threshold: 5,
+});
+
+alarm("Api5xx", {
+  alarmDescription:
+    "The HTTP API answered 5xx at least 5 times in 5 minutes (Lambda errors, timeouts, integration failures)",
+  namespace: "AWS/ApiGateway",
+  metricName: "5xx",
+  dimensions: { ApiId: api.nodes.api.id },
   threshold: 5,
 });
 
