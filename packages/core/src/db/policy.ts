@@ -62,9 +62,18 @@ export function sessionPolicy(scope: Scope, tableArn: string): PolicyDocument | 
   return { Version: "2012-10-17", Statement: statements };
 }
 
+const compiled = new Map<string, RegExp>();
+
+/** IAM StringLike: `*` matches any run of characters, everything else is literal. */
 function like(pattern: string, value: string): boolean {
-  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
-  return new RegExp(`^${escaped}$`).test(value);
+  let regex = compiled.get(pattern);
+  if (!regex) {
+    const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
+    regex = new RegExp(`^${escaped}$`);
+    if (compiled.size > 10_000) compiled.clear();
+    compiled.set(pattern, regex);
+  }
+  return regex.test(value);
 }
 
 /**
