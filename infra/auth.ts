@@ -24,7 +24,13 @@ function pool(name: string, mfa: "optional" | "on") {
     transform: {
       userPool: (args) => {
         args.passwordPolicy = passwordPolicy;
-        args.adminCreateUserConfig = { allowAdminCreateUserOnly: true };
+        args.adminCreateUserConfig = {
+          allowAdminCreateUserOnly: true,
+          inviteMessageTemplate: {
+            emailSubject: "Invitation à Maillage",
+            emailMessage: $interpolate`Bonjour,<br>vous êtes invité·e sur Maillage (prescription sociale) : ${publicUrl}<br>Identifiant : {username}<br>Mot de passe provisoire : {####}<br>Vous le changerez à la première connexion.`,
+          },
+        };
         args.accountRecoverySetting = { recoveryMechanisms: [{ name: "verified_email", priority: 1 }] };
         args.deletionProtection = $app.stage === "production" ? "ACTIVE" : "INACTIVE";
       },

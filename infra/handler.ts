@@ -8,8 +8,8 @@ import { publicUrl } from "./web";
 
 /**
  * The Hono API (functions/src/lambda.ts) on Lambda, Node.js 22 on arm64. Its role has no DynamoDB
- * access of its own (iam.ts). `@aws-sdk/*` comes from the runtime, except the credential providers,
- * installed with the function so the tenant-role assumption does not depend on the runtime's set.
+ * access of its own (iam.ts). `@aws-sdk/*` comes from the runtime, except the credential providers and
+ * the Cognito client, installed with the function so they do not depend on the runtime's set.
  */
 export const apiFunction = new sst.aws.Function("Api", {
   handler: "functions/src/lambda.handler",
@@ -19,7 +19,11 @@ export const apiFunction = new sst.aws.Function("Api", {
   timeout: "15 seconds",
   role: apiRole.arn,
   logging: { retention: logRetention, format: "json" },
-  nodejs: { format: "esm", minify: true, install: ["@aws-sdk/credential-providers"] },
+  nodejs: {
+    format: "esm",
+    minify: true,
+    install: ["@aws-sdk/credential-providers", "@aws-sdk/client-cognito-identity-provider"],
+  },
   copyFiles: [
     { from: "packages/core/data/grille-densite-communes.csv", to: "data/grille-densite-communes.csv" },
   ],
@@ -46,3 +50,13 @@ export const apiFunction = new sst.aws.Function("Api", {
 });
 
 api.route("$default", apiFunction.arn);
+
+/** Invitations create the invited person in the members' pool (functions/src/http/invitation.ts). */
+new aws.iam.RolePolicy("ApiRoleInvite", {
+  role: apiRole.id,
+  policy: aws.iam.getPolicyDocumentOutput({
+    statements: [
+      { effect: "Allow", actions: ["cognito-idp:AdminCreateUser"], resources: [members.userPool.arn] },
+    ],
+  }).json,
+});

@@ -10,6 +10,8 @@ export interface Pool {
   domain?: string;
   /** Defaults to `<issuer>/.well-known/jwks.json`. */
   jwksUrl?: string;
+  /** Cognito API endpoint override (tests); the regional endpoint otherwise. */
+  idpEndpoint?: string;
 }
 
 export type AuthConfig =

@@ -187,4 +187,73 @@ describe("Cognito mode", () => {
     expect(back.headers.get("location")).toBe("/connexion?erreur=inconnu");
     expect(back.headers.getSetCookie().some((c) => c.startsWith("maillage_session=ey"))).toBe(false);
   });
+
+  test("an invitation creates the person in the members' pool; their first sign-in accepts it", async () => {
+    const created: Record<string, unknown>[] = [];
+    const idp = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk) => {
+        body += chunk;
+      });
+      req.on("end", () => {
+        res.setHeader("content-type", "application/x-amz-json-1.1");
+        if (req.headers["x-amz-target"] !== "AWSCognitoIdentityProviderService.AdminCreateUser") {
+          res.statusCode = 400;
+          return res.end(JSON.stringify({ __type: "InvalidParameterException", message: "unexpected" }));
+        }
+        created.push(JSON.parse(body));
+        res.end(JSON.stringify({ User: { Username: "x", UserStatus: "FORCE_CHANGE_PASSWORD" } }));
+      });
+    });
+    await new Promise<void>((resolve) => idp.listen(0, "127.0.0.1", resolve));
+    const address = idp.address();
+    const idpEndpoint = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    try {
+      const { app } = testApp({
+        auth: {
+          mode: "cognito",
+          members: { issuer: ISSUER, clientId: CLIENT_ID, jwksUrl, domain, idpEndpoint },
+        },
+      });
+      const { territory, users } = await withTestTenant();
+      const lead = as(app, { token: await idToken({ email: users.territory_lead.email }) });
+      const invite = await lead.post(`/api/territories/${territory.id}/invitations`, {
+        email: "nouvelle.venue@example.org",
+        displayName: "Nouvelle Venue",
+        role: "link_worker",
+      });
+      expect(invite.status).toBe(201);
+      expect(invite.body.link).toBeUndefined();
+      expect(created).toEqual([
+        expect.objectContaining({
+          UserPoolId: "eu-west-3_TEST",
+          Username: "nouvelle.venue@example.org",
+          DesiredDeliveryMediums: ["EMAIL"],
+        }),
+      ]);
+
+      const start = await app.request("/api/session/sign-in?pool=members");
+      const authorize = new URL(start.headers.get("location") ?? "");
+      codes.set("newcomer-code", {
+        challenge: authorize.searchParams.get("code_challenge") ?? "",
+        email: "Nouvelle.Venue@example.org",
+        redirectUri: authorize.searchParams.get("redirect_uri") ?? "",
+      });
+      const back = await app.request(
+        `/api/session/callback?code=newcomer-code&state=${authorize.searchParams.get("state")}`,
+        { headers: { cookie: (start.headers.get("set-cookie") ?? "").split(";")[0] ?? "" } },
+      );
+      expect(back.headers.get("location")).toBe("/");
+      const session = back.headers.getSetCookie().find((c) => c.startsWith("maillage_session=")) ?? "";
+      const me = await app.request("/api/me", { headers: { cookie: session.split(";")[0] ?? "" } });
+      const body = (await me.json()) as { memberships: { contextId: string; role: string }[] };
+      expect(body.memberships).toEqual([
+        expect.objectContaining({ contextId: territory.id, role: "link_worker" }),
+      ]);
+      const members = await lead.get(`/api/territories/${territory.id}/members`);
+      expect(members.body.map((m: { email: string }) => m.email)).toContain("nouvelle.venue@example.org");
+    } finally {
+      await new Promise<void>((resolve) => idp.close(() => resolve()));
+    }
+  });
 });

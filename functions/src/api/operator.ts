@@ -15,7 +15,7 @@ import {
 } from "@maillage/schema";
 import { Hono } from "hono";
 import * as v from "valibot";
-import { invitationResponse } from "../http/invitation";
+import { deliverInvitation } from "../http/invitation";
 import { allow, json, params, route } from "../http/route";
 import type { Env } from "../http/types";
 
@@ -127,6 +127,6 @@ export const operatorRoutes = new Hono<Env>()
     json(InvitationCreate),
     async (c) => {
       const invitation = await Invitation.create(c.req.valid("param").territoryId, c.req.valid("json"));
-      return c.json(invitationResponse(c, invitation), 201);
+      return c.json(await deliverInvitation(c, invitation), 201);
     },
   );

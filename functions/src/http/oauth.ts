@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { MaillageError } from "@maillage/core";
+import { Actor, Invitation, MaillageError } from "@maillage/core";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { decodeJwt } from "jose";
@@ -79,10 +79,18 @@ export async function finishSignIn(c: Context<Env>): Promise<Response> {
   if (!response.ok) return failed("jeton");
   const { id_token: idToken } = (await response.json()) as { id_token?: string };
   if (!idToken) return failed("jeton");
+  const verify = verifier(c.get("config"));
+  const acceptPending = () => {
+    const email = String(decodeJwt(idToken).email ?? "").toLowerCase();
+    return Actor.provide({ type: "system", reason: "invitation" }, () => Invitation.acceptPendingFor(email));
+  };
   try {
-    await verifier(c.get("config"))(idToken);
+    await verify(idToken);
+    await acceptPending();
   } catch (error) {
-    return failed(error instanceof MaillageError && error.code === "auth.unknown_user" ? "inconnu" : "jeton");
+    // unknown_user is only raised once the token's signature, issuer and audience are verified.
+    if (!(error instanceof MaillageError && error.code === "auth.unknown_user")) return failed("jeton");
+    if (!(await acceptPending())) return failed("inconnu");
   }
   const expiresIn = (decodeJwt(idToken).exp ?? 0) - Math.floor(Date.now() / 1000);
   deleteCookie(c, FLOW_COOKIE, { path: CALLBACK_PATH });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import {
   createId,
@@ -7,7 +8,7 @@ import {
   type TerritoryRole,
 } from "@maillage/schema";
 import * as Actor from "./actor";
-import { db, Keys, tableName, write } from "./db";
+import { db, Keys, queryAll, Scope, tableName, write } from "./db";
 import { MaillageError } from "./error";
 import { parse } from "./fn";
 import * as Token from "./token";
@@ -26,13 +27,10 @@ function assertMayInvite(territoryId: string) {
 }
 
 /**
- * Invites a person into a territory. The link carries a signed token; in local mode it is returned
- * (and logged) instead of being emailed.
+ * Invites a person into a territory: the invitation, and a pointer from (a hash of) their email that
+ * their first Cognito sign-in follows. Locally the API hands out a signed link instead (linkToken).
  */
-export async function create(
-  territoryId: string,
-  raw: InvitationCreate,
-): Promise<Invitation & { token: string }> {
+export async function create(territoryId: string, raw: InvitationCreate): Promise<Invitation> {
   assertMayInvite(territoryId);
   const input = parse(InvitationCreate, raw);
   const id = createId("invitation");
@@ -48,31 +46,69 @@ export async function create(
     expiresAt,
     invitedBy: Actor.auditId(),
   };
-  await write(
-    [
-      {
-        ConditionCheck: { Key: Keys.territory(territoryId), ConditionExpression: "attribute_exists(pk)" },
-        onConditionFailed: () => new MaillageError("territory.not_found", "Territory not found"),
-      },
-      { Put: { Item: item, ConditionExpression: "attribute_not_exists(pk)" } },
-    ],
-    [{ contextId: territoryId, action: "invitation.create", entity: id, before: null, after: item }],
-    now.toISOString(),
+  const pointer = Keys.invited(emailHash(input.email), territoryId, id);
+  await Scope.withWrites([pointer.pk], () =>
+    write(
+      [
+        {
+          ConditionCheck: { Key: Keys.territory(territoryId), ConditionExpression: "attribute_exists(pk)" },
+          onConditionFailed: () => new MaillageError("territory.not_found", "Territory not found"),
+        },
+        { Put: { Item: item, ConditionExpression: "attribute_not_exists(pk)" } },
+        { Put: { Item: { ...pointer, type: "invited", territoryId, invitationId: id, expiresAt } } },
+      ],
+      [{ contextId: territoryId, action: "invitation.create", entity: id, before: null, after: item }],
+      now.toISOString(),
+    ),
   );
-  const token = await Token.sign(AUDIENCE, id, { ter: territoryId }, TTL_SECONDS);
-  return { id, email: input.email, role: input.role, territoryId, expiresAt, token };
+  return { id, email: input.email, role: input.role, territoryId, expiresAt };
 }
 
 /** Accepts an invitation: creates the person if new, grants the membership, closes the invitation. */
+/** The signed token of an invitation link (local mode, where no email is sent). */
+export function linkToken(invitation: Invitation): Promise<string> {
+  return Token.sign(AUDIENCE, invitation.id, { ter: invitation.territoryId }, TTL_SECONDS);
+}
+
 export async function accept(raw: { token: string }): Promise<{ userId: string; territoryId: string }> {
   const { token } = parse(InvitationAccept, raw);
-  const invalid = () =>
-    new MaillageError("auth.invitation_invalid", "This invitation link is invalid or expired");
   const claims = await Token.verify(token, AUDIENCE).catch(() => {
     throw invalid();
   });
   const territoryId = claims.ter as string;
-  const invitationId = claims.sub as string;
+  const userId = await acceptInvitation(territoryId, claims.sub as string);
+  return { userId, territoryId };
+}
+
+/**
+ * At sign-in through Cognito: accepts every pending invitation sent to this email (the pool sent
+ * the person their password; our link was not emailed). Returns the person's id if any was accepted.
+ */
+export async function acceptPendingFor(email: string): Promise<string | undefined> {
+  const pointers = await queryAll<{ territoryId: string; invitationId: string }>({
+    KeyConditionExpression: "pk = :pk",
+    ExpressionAttributeValues: { ":pk": `INVITED#${emailHash(email)}` },
+  });
+  let userId: string | undefined;
+  for (const { territoryId, invitationId } of pointers) {
+    try {
+      userId = await acceptInvitation(territoryId, invitationId);
+    } catch (error) {
+      if (!(error instanceof MaillageError)) throw error;
+    }
+  }
+  return userId;
+}
+
+const invalid = () =>
+  new MaillageError("auth.invitation_invalid", "This invitation link is invalid or expired");
+
+function emailHash(email: string): string {
+  return createHash("sha256").update(email.toLowerCase()).digest("hex");
+}
+
+/** Creates the person if new, grants the membership, closes the invitation: one transaction. */
+async function acceptInvitation(territoryId: string, invitationId: string): Promise<string> {
   const result = await db().send(
     new GetCommand({
       TableName: tableName(),
@@ -105,6 +141,7 @@ export async function accept(raw: { token: string }): Promise<{ userId: string; 
         },
         onConditionFailed: invalid,
       },
+      { Delete: { Key: Keys.invited(emailHash(invitation.email), territoryId, invitationId) } },
     ],
     [
       {
@@ -116,5 +153,5 @@ export async function accept(raw: { token: string }): Promise<{ userId: string; 
       },
     ],
   );
-  return { userId, territoryId };
+  return userId;
 }

@@ -27,6 +27,15 @@ export const Keys = {
     gsi1sk: `MEMBER#${userId}`,
   }),
   invitation: (territoryId: string, invitationId: string) => ({ pk: territoryId, sk: `INV#${invitationId}` }),
+  /**
+   * Pointer from an invited email to its pending invitation, read at the person's first sign-in
+   * (Cognito mode). Keyed by a hash of the email: the key appears in IAM session policies, which
+   * CloudTrail records, and must not carry the address itself.
+   */
+  invited: (emailHash: string, territoryId: string, invitationId: string) => ({
+    pk: `INVITED#${emailHash}`,
+    sk: `INV#${territoryId}#${invitationId}`,
+  }),
   audit: (contextId: string, auditId: string) => ({ pk: contextId, sk: `AUDIT#${auditId}` }),
   seedMarker: (name: string) => ({ pk: PLATFORM, sk: `SEED#${name}` }),
 };

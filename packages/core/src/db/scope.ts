@@ -52,3 +52,13 @@ export function withReads<T>(partitions: readonly string[], fn: () => T): T {
   if (!scope || scope.kind === "platform" || partitions.length === 0) return fn();
   return run({ ...scope, readOnly: [...new Set([...scope.readOnly, ...partitions])] }, fn);
 }
+
+/**
+ * Widens the current scope with write access to exact partitions outside the tenant, for the one
+ * item a tenant action must leave elsewhere (an invitation's pointer, keyed by a hash).
+ */
+export function withWrites<T>(partitions: readonly string[], fn: () => T): T {
+  const scope = current();
+  if (!scope || scope.kind === "platform") return fn();
+  return run({ ...scope, readWrite: [...new Set([...scope.readWrite, ...partitions])] }, fn);
+}
