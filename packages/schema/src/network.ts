@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { FederationId, FunderId, TerritoryId } from "./ids";
+import { CHOOSE_ONE } from "./messages";
 
 const Name = v.pipe(v.string(), v.trim(), v.minLength(2, "At least 2 characters"), v.maxLength(120));
 
@@ -10,7 +11,7 @@ export const FederationCreate = v.object({
 export type FederationCreate = v.InferOutput<typeof FederationCreate>;
 
 export const funderTypes = ["ars", "cpam", "local_authority", "foundation", "other"] as const;
-export const FunderType = v.picklist(funderTypes);
+export const FunderType = v.picklist(funderTypes, CHOOSE_ONE);
 
 export const FunderCreate = v.object({ name: Name, funderType: FunderType });
 export type FunderCreate = v.InferOutput<typeof FunderCreate>;

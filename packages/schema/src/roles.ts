@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { CHOOSE_ONE } from "./messages";
 
 export const roles = ["operator", "territory_lead", "link_worker", "federation", "funder"] as const;
 export const Role = v.picklist(roles);
@@ -18,5 +19,5 @@ export const rolesByContext: Record<ContextKind, readonly Role[]> = {
 };
 
 /** Roles the operator or a lead may invite into a territory. */
-export const TerritoryRole = v.picklist(["territory_lead", "link_worker"]);
+export const TerritoryRole = v.picklist(["territory_lead", "link_worker"], CHOOSE_ONE);
 export type TerritoryRole = v.InferOutput<typeof TerritoryRole>;

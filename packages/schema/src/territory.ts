@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { TerritoryId } from "./ids";
+import { CHOOSE_ONE } from "./messages";
 
 export const carrierTypes = [
   "cpts",
@@ -11,10 +12,10 @@ export const carrierTypes = [
   "association",
   "other",
 ] as const;
-export const CarrierType = v.picklist(carrierTypes);
+export const CarrierType = v.picklist(carrierTypes, CHOOSE_ONE);
 
 export const programmes = ["ami", "article51", "other"] as const;
-export const Programme = v.picklist(programmes);
+export const Programme = v.picklist(programmes, CHOOSE_ONE);
 
 /** INSEE commune code (COG): 5 digits, or 2A/2B + 3 digits for Corsica. */
 export const InseeCode = v.pipe(

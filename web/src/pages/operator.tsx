@@ -1,4 +1,5 @@
 import {
+  CHOOSE_ONE,
   type DirectoryEntry,
   FederationCreate,
   FunderCreate,
@@ -18,7 +19,7 @@ import {
   createInviteLead,
 } from "../data/operator";
 import { formatDateTime, t } from "../i18n";
-import { CHOOSE_ONE, createFormErrors, ErrorSummary, Field, StatusMessage } from "../ui/form";
+import { createFormErrors, ErrorSummary, Field, StatusMessage } from "../ui/form";
 import { InviteForm } from "../ui/invite-form";
 import { PageTitle } from "../ui/page";
 import {

@@ -1,9 +1,15 @@
-import { type Invitation, InvitationCreate, issuesOf, type TerritoryRole } from "@maillage/schema";
+import {
+  CHOOSE_ONE,
+  type Invitation,
+  InvitationCreate,
+  issuesOf,
+  type TerritoryRole,
+} from "@maillage/schema";
 import { createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import * as v from "valibot";
 import { formatDateTime, t } from "../i18n";
-import { CHOOSE_ONE, createFormErrors, ErrorSummary, Field, StatusMessage } from "./form";
+import { createFormErrors, ErrorSummary, Field, StatusMessage } from "./form";
 
 interface Draft {
   territoryId: string;
