@@ -205,3 +205,18 @@ describe("operator", () => {
     expect(fun.body.funder.territoryIds).toEqual([territory.id]);
   });
 });
+
+describe("stale sessions", () => {
+  test("an expired cookie does not block public routes (the sign-in page) and is cleared", async () => {
+    const { users } = await withTestTenant();
+    const expired = await Token.sign("session", users.territory_lead.id, {}, -10);
+    const res = await app.request("/api/session/demo-users", {
+      headers: { cookie: `maillage_session=${expired}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("set-cookie")).toMatch(/maillage_session=;.*Max-Age=0/);
+    const me = await app.request("/api/me", { headers: { cookie: `maillage_session=${expired}` } });
+    expect(me.status).toBe(401);
+    expect(((await me.json()) as { code: string }).code).toBe("auth.session_expired");
+  });
+});

@@ -46,6 +46,14 @@ export function verifier(config: Config): Verifier {
   };
 }
 
+function problemOf(error: unknown): MaillageError {
+  if (error instanceof MaillageError) return error;
+  if (error instanceof joseErrors.JWTExpired) {
+    return new MaillageError("auth.session_expired", "Your session has expired: sign in again");
+  }
+  return new MaillageError("auth.required", "Invalid session: sign in again");
+}
+
 function bearer(c: Context): string | undefined {
   const header = c.req.header("authorization");
   return header?.startsWith("Bearer ") ? header.slice(7) : undefined;
@@ -66,12 +74,10 @@ export function identify(config: Config) {
       try {
         identity = { ...(await verify(token)), via: fromHeader ? "bearer" : "cookie" };
       } catch (error) {
-        if (error instanceof MaillageError) throw error;
+        // A stale or foreign session makes the request anonymous: public routes (the sign-in page's)
+        // still answer, and routes that need a person say why (route.ts).
         if (fromCookie) deleteCookie(c, SESSION_COOKIE, { path: "/" });
-        if (error instanceof joseErrors.JWTExpired) {
-          throw new MaillageError("auth.session_expired", "Your session has expired: sign in again");
-        }
-        throw new MaillageError("auth.required", "Invalid session: sign in again");
+        c.set("authProblem", problemOf(error));
       }
     }
     if (identity?.via === "cookie" && UNSAFE_METHODS.has(c.req.method)) {

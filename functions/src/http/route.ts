@@ -49,7 +49,7 @@ export function route(meta: RouteMeta) {
     const { access } = meta;
     if (access.kind === "public") return next();
     const identity = c.get("identity");
-    if (!identity) throw new MaillageError("auth.required", "Sign in to continue");
+    if (!identity) throw c.get("authProblem") ?? new MaillageError("auth.required", "Sign in to continue");
     if (access.kind === "signed_in") return next();
     const contextId =
       access.context === "platform" ? "platform" : (c.req.param(contextParam[access.context]) ?? "");

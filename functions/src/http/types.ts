@@ -1,4 +1,4 @@
-import type { Actor } from "@maillage/core";
+import type { Actor, MaillageError } from "@maillage/core";
 import type { Config } from "../config";
 
 export interface Identity {
@@ -14,6 +14,8 @@ export type Env = {
     config: Config;
     requestId: string;
     identity: Identity | undefined;
+    /** Why a presented session was not accepted (expired, invalid, unknown person). */
+    authProblem: MaillageError | undefined;
     actor: Actor.Actor | undefined;
   };
 };
