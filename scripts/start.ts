@@ -1,6 +1,7 @@
 /**
  * `npm start`: DynamoDB Local (data under .data/), the demo seed, the API and the built console on
- * one origin. Stops everything on Ctrl-C.
+ * one origin. `npm run dev`: the same API, with the console served by Vite (hot reload) on :5173.
+ * Stops everything on Ctrl-C.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -8,6 +9,7 @@ import { join, resolve } from "node:path";
 import { Seed } from "@maillage/core";
 import * as Local from "@maillage/core/local";
 import { loadConfig } from "@maillage/functions";
+import { createServer } from "vite";
 import { createLocalServer, listen } from "../functions/src/node";
 import { buildConsole } from "./lib/build";
 
@@ -26,16 +28,25 @@ process.env.MAILLAGE_SESSION_SECRET ??= readFileSync(secretFile, "utf8").trim();
 process.env.MAILLAGE_TABLE ??= "maillage";
 process.env.MAILLAGE_PUBLIC_URL ??= origin;
 
-console.log("Building the console…");
-await buildConsole();
+const dev = process.argv.includes("--dev");
+if (!dev) {
+  console.log("Building the console…");
+  await buildConsole();
+}
 
 const store = await Local.start({ dataDir: join(dataDir, "dynamodb"), corsOrigin: origin });
 process.env.DYNAMODB_ENDPOINT = store.endpoint;
 await Local.ensureTable(store.endpoint, process.env.MAILLAGE_TABLE);
 const { seeded } = await Seed.demo();
 
-const server = await listen(createLocalServer(loadConfig(), join(root, "web", "dist")), port, "localhost");
-console.log(`\nMaillage is running: ${origin}`);
+const server = await listen(
+  createLocalServer(loadConfig(), dev ? undefined : join(root, "web", "dist")),
+  port,
+  "localhost",
+);
+const vite = dev ? await createServer({ configFile: join(root, "web", "vite.config.ts") }) : undefined;
+await vite?.listen();
+console.log(`\nMaillage is running: ${vite ? "http://localhost:5173 (Vite, hot reload)" : origin}`);
 console.log(`  DynamoDB Local: ${store.endpoint} (data in .data/dynamodb${seeded ? ", demo seeded" : ""})`);
 console.log("  Sign in with one of the demo people. Ctrl-C stops everything.\n");
 
@@ -44,6 +55,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   server.close();
+  await vite?.close();
   await store.stop();
   process.exit(0);
 }
