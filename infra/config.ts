@@ -8,8 +8,8 @@ export const region = "eu-west-3";
 export const logRetention = "3 months" as const;
 export const logRetentionDays = 90;
 
-/** Where alarms go: set with `npx sst secret set AlarmEmail ops@example.org --stage production`. */
-export const alarmEmail = new sst.Secret("AlarmEmail", "");
+/** Where alarms go. No default: `sst deploy` stops until `npx sst secret set AlarmEmail …` is done. */
+export const alarmEmail = new sst.Secret("AlarmEmail");
 
 /** Optional custom domain for the console and API, e.g. `maillage.example.fr` (see README "Deploy"). */
 export const domain = process.env.MAILLAGE_DOMAIN;
