@@ -1,12 +1,8 @@
 /** Stage-aware settings shared by every infra file. Nothing here names an account. */
 export const isProduction = $app.stage === "production";
 
-/** Health data stays in France: Paris by default (sst.config.ts sets the provider region). */
-export const region = "eu-west-3";
-
 /** Log retention for every log group (no personal data is logged; see functions/src/http/observe.ts). */
 export const logRetention = "3 months" as const;
-export const logRetentionDays = 90;
 
 /** Where alarms go. No default: `sst deploy` stops until `npx sst secret set AlarmEmail …` is done. */
 export const alarmEmail = new sst.Secret("AlarmEmail");
