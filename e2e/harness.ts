@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Seed } from "@maillage/core";
 import * as Local from "@maillage/core/local";
-import { loadConfig } from "@maillage/functions";
+import { type Config, loadConfig } from "@maillage/functions";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { createLocalServer, listen } from "../functions/src/node";
 
@@ -52,7 +52,7 @@ export interface TestPage {
  * The product as a person meets it: DynamoDB Local in memory, the demo seed, the API and the built
  * console served by the local server on a free port, and Debian's Chromium.
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(overrides: Partial<Config> = {}): Promise<Harness> {
   const dist = join(root, "web", "dist");
   if (!existsSync(join(dist, "index.html"))) {
     throw new Error("The console is not built: run `npm run build -w web` first (npm run test:e2e does)");
@@ -70,8 +70,9 @@ export async function startHarness(): Promise<Harness> {
   await Seed.demo();
 
   const serverErrors: string[] = [];
-  const config = {
+  const config: Config = {
     ...loadConfig(),
+    ...overrides,
     log: (line: Record<string, unknown>) => {
       if (line.level === "error") serverErrors.push(JSON.stringify(line));
     },

@@ -45,7 +45,7 @@ function AccountSignIn(props: { pools: Pool[] }) {
         <For each={props.pools}>
           {(pool) => (
             <li>
-              <a class="button" href={`/api/session/sign-in?pool=${pool}`}>
+              <a class="button" rel="external" href={`/api/session/sign-in?pool=${pool}`}>
                 {t().signIn[pool]}
               </a>
             </li>
