@@ -12,6 +12,7 @@ import { type Harness, heading, startHarness } from "./harness";
 const ISSUER = "https://cognito-idp.eu-west-3.amazonaws.com/eu-west-3_E2E";
 const CLIENT_ID = "e2e-console";
 let signingInAs = "cheffe.projet@example.org";
+const loggedOut: Record<string, string>[] = [];
 
 let pool: Server;
 let harness: Harness;
@@ -22,6 +23,11 @@ beforeAll(async () => {
   const codes = new Map<string, { challenge: string; email: string }>();
   pool = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://pool");
+    if (url.pathname === "/logout") {
+      loggedOut.push(Object.fromEntries(url.searchParams));
+      res.writeHead(302, { location: url.searchParams.get("logout_uri") ?? "/" });
+      return res.end();
+    }
     if (url.pathname === "/oauth2/authorize") {
       const code = randomBytes(8).toString("hex");
       codes.set(code, { challenge: url.searchParams.get("code_challenge") ?? "", email: signingInAs });
@@ -92,6 +98,12 @@ describe("sign-in through Cognito", () => {
     expect(session?.sameSite).toBe("Strict");
     expect(await page.evaluate("document.cookie")).not.toContain("maillage_session");
     expect(unexpectedErrors([401])).toEqual([]);
+
+    // Signing out also ends the pool's hosted session, then comes back to the sign-in page.
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.waitForURL((url) => url.pathname === "/connexion" && url.port !== "");
+    expect(loggedOut).toEqual([{ client_id: CLIENT_ID, logout_uri: `${harness.baseUrl}/connexion` }]);
+    expect((await context.cookies()).some((c) => c.name === "maillage_session")).toBe(false);
     await context.close();
   });
 

@@ -79,7 +79,8 @@ describe("local sign-in and sessions", () => {
 
   test("sign-out clears the cookie", async () => {
     const res = await as(app).delete("/api/session");
-    expect(res.status).toBe(204);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ logoutUrl: null });
     expect(res.headers.get("set-cookie")).toMatch(/maillage_session=;.*Max-Age=0/);
   });
 

@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import { validator } from "hono/validator";
 import * as v from "valibot";
 import { endSession, startSession } from "../http/identity";
-import { finishSignIn, startSignIn } from "../http/oauth";
+import { finishSignIn, hostedLogoutUrl, startSignIn } from "../http/oauth";
 import { json, PUBLIC, route, SIGNED_IN } from "../http/route";
 import type { Env } from "../http/types";
 
@@ -24,6 +24,8 @@ async function me(userId: string) {
   if (!user) throw new MaillageError("auth.unknown_user", "Unknown person");
   return { user, memberships: await User.memberships(userId) };
 }
+
+const SignedOut = v.object({ logoutUrl: v.nullable(v.string()) });
 
 const SessionConfig = v.object({
   mode: v.picklist(["local", "cognito"]),
@@ -113,14 +115,15 @@ export const session = new Hono<Env>()
   .delete(
     "/session",
     route({
-      summary: "Sign out",
+      summary: "Sign out (in Cognito mode, also gives the pool's logout URL to end the hosted session)",
       tag: "session",
       access: PUBLIC,
-      response: { status: 204, description: "Session cookie cleared" },
+      response: { status: 200, schema: SignedOut, description: "Session cookie cleared" },
     }),
     (c) => {
+      const logoutUrl = hostedLogoutUrl(c);
       endSession(c);
-      return c.body(null, 204);
+      return c.json({ logoutUrl }, 200);
     },
   )
   .get(

@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { decodeJwt } from "jose";
 import type { Pool } from "../config";
-import { setSessionCookie, verifier } from "./identity";
+import { SESSION_COOKIE, setSessionCookie, verifier } from "./identity";
 import type { Env } from "./types";
 
 /**
@@ -96,4 +96,28 @@ export async function finishSignIn(c: Context<Env>): Promise<Response> {
   deleteCookie(c, FLOW_COOKIE, { path: CALLBACK_PATH });
   setSessionCookie(c, idToken, Math.max(0, expiresIn));
   return c.redirect("/", 302);
+}
+
+/**
+ * Where to send the browser so the pool's hosted session ends too (otherwise "Se connecter" would
+ * sign the same person in again at once): the pool that issued the session's token.
+ */
+export function hostedLogoutUrl(c: Context<Env>): string | null {
+  const auth = c.get("config").auth;
+  const token = getCookie(c, SESSION_COOKIE);
+  if (auth.mode !== "cognito" || !token) return null;
+  let issuer: string | undefined;
+  try {
+    issuer = decodeJwt(token).iss;
+  } catch {
+    return null;
+  }
+  const pool = [auth.members, auth.operators].find((p) => p?.issuer === issuer);
+  if (!pool?.domain) return null;
+  const url = new URL("/logout", pool.domain);
+  url.search = new URLSearchParams({
+    client_id: pool.clientId,
+    logout_uri: `${c.get("config").publicUrl}/connexion`,
+  }).toString();
+  return url.toString();
 }

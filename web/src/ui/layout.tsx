@@ -125,7 +125,11 @@ export function Layout(props: RouteSectionProps) {
                     class="button button--quiet"
                     onClick={() =>
                       signOut.mutate(undefined, {
-                        onSettled: () => navigate("/connexion", { replace: true }),
+                        onSuccess: ({ logoutUrl }) => {
+                          if (logoutUrl) window.location.assign(logoutUrl);
+                          else navigate("/connexion", { replace: true });
+                        },
+                        onError: () => navigate("/connexion", { replace: true }),
                       })
                     }
                   >
