@@ -6,6 +6,8 @@ import { publicUrl } from "./web";
  * pool-level setting: members (leads, link workers, federations, funders) may enable TOTP; operators
  * must use it. Memberships stay in DynamoDB (the API maps the ID token's email to a person).
  */
+const accountId = aws.getCallerIdentityOutput().accountId;
+
 const passwordPolicy = {
   minimumLength: 12,
   requireLowercase: true,
@@ -20,7 +22,8 @@ function pool(name: string, mfa: "optional" | "on") {
     usernames: ["email"],
     mfa,
     softwareToken: true,
-    domain: { prefix: `maillage-${$app.stage}-${name.toLowerCase()}` },
+    // Hosted UI prefixes are unique per region across all AWS accounts: the account id keeps ours apart.
+    domain: { prefix: $interpolate`maillage-${$app.stage}-${name.toLowerCase()}-${accountId}` },
     transform: {
       userPool: (args) => {
         args.passwordPolicy = passwordPolicy;
