@@ -37,6 +37,7 @@ describe("territory profile", () => {
     expect(audit.status).toBe(200);
     const entry = audit.body.find((e: { action: string }) => e.action === "territory.update");
     expect(entry.userId).toBe(users.territory_lead.id);
+    expect(entry.userName).toBe("Personne de test");
     expect(entry.before).toMatchObject({ version: 1, population: 255_423 });
     expect(entry.after).toMatchObject({ version: 2, population: 300_000 });
     expect(entry.before.pk).toBeUndefined();

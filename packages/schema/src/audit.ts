@@ -4,6 +4,8 @@ export const AuditEntry = v.object({
   id: v.string(),
   at: v.string(),
   userId: v.string(),
+  /** The person's display name when the actor is a person (null for system actions). */
+  userName: v.nullable(v.string()),
   action: v.string(),
   entity: v.string(),
   before: v.nullable(v.record(v.string(), v.unknown())),

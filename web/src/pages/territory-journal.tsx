@@ -1,8 +1,8 @@
 import type { AuditEntry, Role } from "@maillage/schema";
 import { useParams } from "@solidjs/router";
-import { createMemo, For, Show } from "solid-js";
+import { For, Show } from "solid-js";
 import { createMembership } from "../data/session";
-import { createAudit, createMembers } from "../data/territory";
+import { createAudit } from "../data/territory";
 import { formatDate, formatDateTime, formatNumber, t } from "../i18n";
 import { PageTitle } from "../ui/page";
 import { QueryView } from "../ui/states";
@@ -61,8 +61,6 @@ export function JournalPage() {
   const id = () => params.territoryId ?? "";
   const membership = createMembership(id);
   const audit = createAudit(id);
-  const members = createMembers(id);
-  const names = createMemo(() => new Map((members.data ?? []).map((m) => [m.id, m.displayName])));
   const fieldLabel = (field: string) => {
     const p = t().profile;
     const labels: Record<string, string> = {
@@ -122,7 +120,7 @@ export function JournalPage() {
                           when={!entry.userId.startsWith("system:")}
                           fallback={<span class="muted">{t().journal.system}</span>}
                         >
-                          <Show when={names().get(entry.userId)}>
+                          <Show when={entry.userName}>
                             {(name) => (
                               <>
                                 {name()}
