@@ -13,6 +13,7 @@ export function testConfig(overrides: Partial<Config> = {}) {
       MAILLAGE_SESSION_SECRET: process.env.MAILLAGE_SESSION_SECRET,
       MAILLAGE_PUBLIC_URL: ORIGIN,
     }),
+    checkResponses: true,
     log: (line) => {
       lines.push(line);
       if (process.env.DEBUG_LOG) console.error(JSON.stringify(line));

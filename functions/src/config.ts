@@ -43,6 +43,8 @@ export interface Config {
   secureCookies: boolean;
   sessionTtlSeconds: number;
   log: (line: Record<string, unknown>) => void;
+  /** Tests only: check every success response against its declared schema (http/route.ts). */
+  checkResponses?: boolean;
 }
 
 const stdoutLog = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(line)}\n`);

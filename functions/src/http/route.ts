@@ -1,8 +1,9 @@
 import { Actor, MaillageError, parse, User } from "@maillage/core";
-import type { ContextKind, ErrorCode, Role } from "@maillage/schema";
+import { type ContextKind, type ErrorCode, issuesOf, type Role } from "@maillage/schema";
+import type { Context, Next } from "hono";
 import { createMiddleware } from "hono/factory";
 import { validator } from "hono/validator";
-import type * as v from "valibot";
+import * as v from "valibot";
 import type { Env } from "./types";
 
 export type Access =
@@ -45,7 +46,8 @@ const notFoundCode: Record<Exclude<ContextKind, "platform">, ErrorCode> = {
  * Without a membership the context does not exist for this person (404, never 403).
  */
 export function route(meta: RouteMeta) {
-  const middleware = createMiddleware<Env>(async (c, next) => {
+  const middleware = createMiddleware<Env>(async (c, rawNext) => {
+    const next = c.get("config").checkResponses ? () => checked(c, meta, rawNext) : rawNext;
     const { access } = meta;
     if (access.kind === "public") return next();
     const identity = c.get("identity");
@@ -75,6 +77,23 @@ export function route(meta: RouteMeta) {
     await Actor.provide(actor, () => next());
   });
   return Object.assign(middleware, { meta });
+}
+
+/**
+ * Tests run with `checkResponses`: a success answer that does not match the schema the route declares
+ * (and the OpenAPI document publishes) becomes a 500, so every API test also checks the contract.
+ */
+async function checked(c: Context<Env>, meta: RouteMeta, next: Next): Promise<void> {
+  await next();
+  const { schema, status } = meta.response;
+  if (!schema || c.res.status !== status) return;
+  const result = v.safeParse(schema, await c.res.clone().json());
+  if (!result.success) {
+    const fields = issuesOf(result.issues)
+      .map((issue) => `${issue.path}: ${issue.message}`)
+      .join("; ");
+    throw new Error(`Response of ${c.req.method} ${c.req.routePath} does not match its schema: ${fields}`);
+  }
 }
 
 type Validated = { validation: { target: "json" | "param"; schema: v.GenericSchema } };
