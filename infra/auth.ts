@@ -49,6 +49,9 @@ function pool(name: string, mfa: "optional" | "on") {
         args.callbackUrls = [$interpolate`${publicUrl}/api/session/callback`];
         args.logoutUrls = [$interpolate`${publicUrl}/connexion`];
         args.idTokenValidity = 60;
+        // The API renews the ID token from this refresh token (HttpOnly cookie) and revokes it at sign-out.
+        args.refreshTokenValidity = 30;
+        args.enableTokenRevocation = true;
         args.tokenValidityUnits = { idToken: "minutes", accessToken: "minutes", refreshToken: "days" };
       },
     },

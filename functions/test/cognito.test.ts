@@ -16,6 +16,8 @@ let jwksUrl: string;
 let domain: string;
 /** Authorization codes the stand-in pool has issued: code → PKCE challenge and the email signing in. */
 const codes = new Map<string, { challenge: string; email: string; redirectUri: string }>();
+/** Refresh tokens the stand-in pool has issued and not revoked: token → email. */
+const refreshTokens = new Map<string, string>();
 let privateKey: Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
 
 beforeAll(async () => {
@@ -24,13 +26,27 @@ beforeAll(async () => {
   const jwk = { ...(await exportJWK(pair.publicKey)), kid: "test-key", alg: "RS256", use: "sig" };
   server = createServer((req, res) => {
     res.setHeader("content-type", "application/json");
-    if (req.url !== "/oauth2/token") return res.end(JSON.stringify({ keys: [jwk] }));
+    if (req.url !== "/oauth2/token" && req.url !== "/oauth2/revoke") {
+      return res.end(JSON.stringify({ keys: [jwk] }));
+    }
     let body = "";
     req.on("data", (chunk) => {
       body += chunk;
     });
     req.on("end", async () => {
       const form = new URLSearchParams(body);
+      if (req.url === "/oauth2/revoke") {
+        refreshTokens.delete(form.get("token") ?? "");
+        return res.end("{}");
+      }
+      if (form.get("grant_type") === "refresh_token") {
+        const email = refreshTokens.get(form.get("refresh_token") ?? "");
+        if (!email) {
+          res.statusCode = 400;
+          return res.end(JSON.stringify({ error: "invalid_grant" }));
+        }
+        return res.end(JSON.stringify({ id_token: await idToken({ email }) }));
+      }
       const issued = codes.get(form.get("code") ?? "");
       const verifier = form.get("code_verifier") ?? "";
       const challenge = createHash("sha256").update(verifier).digest("base64url");
@@ -44,7 +60,15 @@ beforeAll(async () => {
         return res.end(JSON.stringify({ error: "invalid_grant" }));
       }
       codes.delete(form.get("code") ?? "");
-      res.end(JSON.stringify({ id_token: await idToken({ email: issued.email }), token_type: "Bearer" }));
+      const refreshToken = `refresh.${createHash("sha256").update(issued.email).digest("hex")}`;
+      refreshTokens.set(refreshToken, issued.email);
+      res.end(
+        JSON.stringify({
+          id_token: await idToken({ email: issued.email }),
+          refresh_token: refreshToken,
+          token_type: "Bearer",
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -58,14 +82,17 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 const OPERATOR_ISSUER = "https://cognito-idp.eu-west-3.amazonaws.com/eu-west-3_OPERATORS";
 const OPERATOR_CLIENT = "operator-console";
 
-function idToken(claims: Record<string, unknown>, options: { audience?: string; issuer?: string } = {}) {
+function idToken(
+  claims: Record<string, unknown>,
+  options: { audience?: string; issuer?: string; expires?: string | number } = {},
+) {
   return new SignJWT({ token_use: "id", ...claims })
     .setProtectedHeader({ alg: "RS256", kid: "test-key" })
     .setIssuer(options.issuer ?? ISSUER)
     .setAudience(options.audience ?? CLIENT_ID)
     .setSubject("cognito-sub")
     .setIssuedAt()
-    .setExpirationTime("1h")
+    .setExpirationTime(options.expires ?? "1h")
     .sign(privateKey);
 }
 
@@ -255,5 +282,54 @@ describe("Cognito mode", () => {
     } finally {
       await new Promise<void>((resolve) => idp.close(() => resolve()));
     }
+  });
+
+  test("an expired ID token is renewed from the refresh cookie; sign-out revokes it", async () => {
+    const { app } = testApp({
+      auth: { mode: "cognito", members: { issuer: ISSUER, clientId: CLIENT_ID, jwksUrl, domain } },
+    });
+    const { users } = await withTestTenant();
+    const start = await app.request("/api/session/sign-in?pool=members");
+    const authorize = new URL(start.headers.get("location") ?? "");
+    codes.set("refresh-code", {
+      challenge: authorize.searchParams.get("code_challenge") ?? "",
+      email: users.territory_lead.email,
+      redirectUri: authorize.searchParams.get("redirect_uri") ?? "",
+    });
+    const back = await app.request(
+      `/api/session/callback?code=refresh-code&state=${authorize.searchParams.get("state")}`,
+      { headers: { cookie: (start.headers.get("set-cookie") ?? "").split(";")[0] ?? "" } },
+    );
+    const refresh = back.headers.getSetCookie().find((c) => c.startsWith("maillage_refresh=")) ?? "";
+    expect(refresh).toMatch(/HttpOnly/);
+    expect(refresh).toMatch(/Path=\/api/);
+    expect(refresh).toMatch(/SameSite=Strict/);
+
+    // An hour later: the ID token has expired, the refresh cookie is still there.
+    const expired = await idToken(
+      { email: users.territory_lead.email },
+      { expires: Math.floor(Date.now() / 1000) - 5 },
+    );
+    const cookie = `maillage_session=${expired}; ${refresh.split(";")[0]}`;
+    const me = await app.request("/api/me", { headers: { cookie } });
+    expect(me.status).toBe(200);
+    const renewed = me.headers.getSetCookie().find((c) => c.startsWith("maillage_session=ey")) ?? "";
+    expect(renewed).toMatch(/HttpOnly/);
+
+    const out = await app.request("/api/session", {
+      method: "DELETE",
+      headers: {
+        cookie: `${renewed.split(";")[0]}; ${refresh.split(";")[0]}`,
+        origin: "http://localhost:3000",
+      },
+    });
+    expect(out.status).toBe(200);
+    expect([...refreshTokens.values()]).not.toContain(users.territory_lead.email);
+    expect(out.headers.getSetCookie().some((c) => /^maillage_refresh=;.*Max-Age=0/.test(c))).toBe(true);
+
+    // Revoked: the next expiry really ends the session.
+    const after = await app.request("/api/me", { headers: { cookie } });
+    expect(after.status).toBe(401);
+    expect(((await after.json()) as { code: string }).code).toBe("auth.session_expired");
   });
 });

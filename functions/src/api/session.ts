@@ -3,6 +3,7 @@ import { DevSignIn, InvitationAccept, Me } from "@maillage/schema";
 import { Hono } from "hono";
 import { validator } from "hono/validator";
 import * as v from "valibot";
+import { revokeRefreshToken } from "../http/cognito";
 import { endSession, startSession } from "../http/identity";
 import { finishSignIn, hostedLogoutUrl, startSignIn } from "../http/oauth";
 import { json, PUBLIC, route, SIGNED_IN } from "../http/route";
@@ -120,8 +121,9 @@ export const session = new Hono<Env>()
       access: PUBLIC,
       response: { status: 200, schema: SignedOut, description: "Session cookie cleared" },
     }),
-    (c) => {
+    async (c) => {
       const logoutUrl = hostedLogoutUrl(c);
+      await revokeRefreshToken(c);
       endSession(c);
       return c.json({ logoutUrl }, 200);
     },

@@ -4,6 +4,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify } from "jose";
 import type { Config } from "../config";
+import { refreshIdToken, secondsLeft } from "./cognito";
 import type { Env, Identity } from "./types";
 
 export const SESSION_COOKIE = "maillage_session";
@@ -46,6 +47,20 @@ export function verifier(config: Config): Verifier {
   };
 }
 
+/** Cognito sessions outlive their one-hour ID token through the refresh cookie. */
+async function refreshed(c: Context<Env>, verify: Verifier): Promise<Identity | undefined> {
+  if (c.get("config").auth.mode !== "cognito") return undefined;
+  const idToken = await refreshIdToken(c);
+  if (!idToken) return undefined;
+  try {
+    const identity: Identity = { ...(await verify(idToken)), via: "cookie" };
+    setSessionCookie(c, idToken, secondsLeft(idToken));
+    return identity;
+  } catch {
+    return undefined;
+  }
+}
+
 function problemOf(error: unknown): MaillageError {
   if (error instanceof MaillageError) return error;
   if (error instanceof joseErrors.JWTExpired) {
@@ -74,10 +89,14 @@ export function identify(config: Config) {
       try {
         identity = { ...(await verify(token)), via: fromHeader ? "bearer" : "cookie" };
       } catch (error) {
-        // A stale or foreign session makes the request anonymous: public routes (the sign-in page's)
-        // still answer, and routes that need a person say why (route.ts).
-        if (fromCookie) deleteCookie(c, SESSION_COOKIE, { path: "/" });
-        c.set("authProblem", problemOf(error));
+        identity =
+          fromCookie && error instanceof joseErrors.JWTExpired ? await refreshed(c, verify) : undefined;
+        if (!identity) {
+          // A stale or foreign session makes the request anonymous: public routes (the sign-in
+          // page's) still answer, and routes that need a person say why (route.ts).
+          if (fromCookie) deleteCookie(c, SESSION_COOKIE, { path: "/" });
+          c.set("authProblem", problemOf(error));
+        }
       }
     }
     if (identity?.via === "cookie" && UNSAFE_METHODS.has(c.req.method)) {

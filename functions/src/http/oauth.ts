@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { decodeJwt } from "jose";
 import type { Pool } from "../config";
+import { hostedPool, keepRefreshToken, type PoolName, secondsLeft, tokenRequest } from "./cognito";
 import { SESSION_COOKIE, setSessionCookie, verifier } from "./identity";
 import type { Env } from "./types";
 
@@ -13,15 +14,13 @@ import type { Env } from "./types";
  */
 const FLOW_COOKIE = "maillage_oauth";
 const CALLBACK_PATH = "/api/session/callback";
-export type PoolName = "members" | "operators";
 
 const base64url = (bytes: Buffer) => bytes.toString("base64url");
 
 function poolOf(c: Context<Env>, name: PoolName): Pool & { domain: string } {
-  const auth = c.get("config").auth;
-  const pool = auth.mode === "cognito" ? auth[name] : undefined;
-  if (!pool?.domain) throw new MaillageError("route.not_found", "No such route");
-  return { ...pool, domain: pool.domain };
+  const pool = hostedPool(c, name);
+  if (!pool) throw new MaillageError("route.not_found", "No such route");
+  return pool;
 }
 
 function redirectUri(c: Context<Env>): string {
@@ -65,19 +64,13 @@ export async function finishSignIn(c: Context<Env>): Promise<Response> {
   if (!code || !state || c.req.query("state") !== state || !codeVerifier) return failed("etat");
   if (name !== "members" && name !== "operators") return failed("etat");
   const pool = poolOf(c, name);
-  const response = await fetch(new URL("/oauth2/token", pool.domain), {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "authorization_code",
-      client_id: pool.clientId,
-      code,
-      redirect_uri: redirectUri(c),
-      code_verifier: codeVerifier,
-    }),
+  const tokens = await tokenRequest(pool, {
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: redirectUri(c),
+    code_verifier: codeVerifier,
   });
-  if (!response.ok) return failed("jeton");
-  const { id_token: idToken } = (await response.json()) as { id_token?: string };
+  const idToken = tokens?.id_token;
   if (!idToken) return failed("jeton");
   const verify = verifier(c.get("config"));
   const acceptPending = () => {
@@ -92,9 +85,9 @@ export async function finishSignIn(c: Context<Env>): Promise<Response> {
     if (!(error instanceof MaillageError && error.code === "auth.unknown_user")) return failed("jeton");
     if (!(await acceptPending())) return failed("inconnu");
   }
-  const expiresIn = (decodeJwt(idToken).exp ?? 0) - Math.floor(Date.now() / 1000);
   deleteCookie(c, FLOW_COOKIE, { path: CALLBACK_PATH });
-  setSessionCookie(c, idToken, Math.max(0, expiresIn));
+  setSessionCookie(c, idToken, secondsLeft(idToken));
+  if (tokens.refresh_token) keepRefreshToken(c, name, tokens.refresh_token);
   return c.redirect("/", 302);
 }
 
