@@ -4,12 +4,10 @@ import {
   FederationCreate,
   FunderCreate,
   funderTypes,
-  issuesOf,
   TerritoryCreate,
 } from "@maillage/schema";
 import { createMemo, createSignal, For, type JSX } from "solid-js";
 import { createStore } from "solid-js/store";
-import * as v from "valibot";
 import {
   createAttach,
   createCreateFederation,
@@ -212,13 +210,9 @@ function CreateTerritoryForm() {
     if (create.isPending) return;
     setCreated("");
     const subject = communeSubject({ ...draft });
-    const result = v.safeParse(TerritoryCreate, profileInput(draft));
-    if (!result.success) {
-      form.show(issuesOf(result.issues).map((issue) => ({ ...issue, subject: subject(issue.path) })));
-      return;
-    }
-    form.clear();
-    create.mutate(result.output, {
+    const input = form.validate(TerritoryCreate, profileInput(draft), subject);
+    if (!input) return;
+    create.mutate(input, {
       onSuccess: (territory) => {
         setCreated(territory.name);
         setDraft(emptyDraft());
@@ -254,10 +248,9 @@ function CreateFederationForm() {
     event.preventDefault();
     if (create.isPending) return;
     setCreated("");
-    const result = v.safeParse(FederationCreate, { ...draft });
-    if (!result.success) return form.show(issuesOf(result.issues));
-    form.clear();
-    create.mutate(result.output, {
+    const input = form.validate(FederationCreate, { ...draft });
+    if (!input) return;
+    create.mutate(input, {
       onSuccess: (federation) => {
         setCreated(federation.name);
         setDraft({ name: "", description: "" });
@@ -318,10 +311,9 @@ function CreateFunderForm() {
     event.preventDefault();
     if (create.isPending) return;
     setCreated("");
-    const result = v.safeParse(FunderCreate, { ...draft });
-    if (!result.success) return form.show(issuesOf(result.issues));
-    form.clear();
-    create.mutate(result.output, {
+    const input = form.validate(FunderCreate, { ...draft });
+    if (!input) return;
+    create.mutate(input, {
       onSuccess: (funder) => {
         setCreated(funder.name);
         setDraft({ name: "", funderType: "" });

@@ -1,9 +1,8 @@
-import { issuesOf, type Territory, TerritoryProfileUpdate } from "@maillage/schema";
+import { type Territory, TerritoryProfileUpdate } from "@maillage/schema";
 import { useParams } from "@solidjs/router";
 import { useQueryClient } from "@tanstack/solid-query";
 import { createMemo, createSignal, For, Show, untrack } from "solid-js";
 import { createStore } from "solid-js/store";
-import * as v from "valibot";
 import { isApiError } from "../api";
 import { createMe, createMembership } from "../data/session";
 import { createProfile, createUpdateProfile, territoryKeys } from "../data/territory";
@@ -75,13 +74,13 @@ function ProfileForm(props: { territoryId: string; initial: Territory }) {
     setStatus(undefined);
     setConflict(undefined);
     const subject = communeSubject({ ...draft });
-    const result = v.safeParse(TerritoryProfileUpdate, { ...profileInput(draft), version: version() });
-    if (!result.success) {
-      form.show(issuesOf(result.issues).map((issue) => ({ ...issue, subject: subject(issue.path) })));
-      return;
-    }
-    form.clear();
-    update.mutate(result.output, {
+    const input = form.validate(
+      TerritoryProfileUpdate,
+      { ...profileInput(draft), version: version() },
+      subject,
+    );
+    if (!input) return;
+    update.mutate(input, {
       onSuccess: (saved) => {
         setVersion(saved.version);
         setDraft(draftOf(saved));

@@ -1,5 +1,6 @@
-import type { FieldIssue } from "@maillage/schema";
+import { type FieldIssue, issuesOf } from "@maillage/schema";
 import { createMemo, createSignal, For, type JSX, Show } from "solid-js";
+import * as v from "valibot";
 import { ApiError } from "../api";
 import { t } from "../i18n";
 import { translateIssue } from "./issues";
@@ -62,6 +63,21 @@ export function createFormErrors(prefix: string, labels: () => Record<string, st
       setFailure(undefined);
     },
     show,
+    /** Checks input with the shared schema: the parsed value, or undefined with the issues shown. */
+    validate<S extends v.GenericSchema>(
+      schema: S,
+      input: unknown,
+      subjectOf?: (path: string) => string | undefined,
+    ): v.InferOutput<S> | undefined {
+      const result = v.safeParse(schema, input);
+      if (!result.success) {
+        show(issuesOf(result.issues).map((issue) => ({ ...issue, subject: subjectOf?.(issue.path) })));
+        return undefined;
+      }
+      setIssues([]);
+      setFailure(undefined);
+      return result.output;
+    },
     /** An API failure: field issues go to their fields, anything else to the summary. */
     fail(error: unknown, subjectOf?: (path: string) => string | undefined) {
       if (error instanceof ApiError && error.issues.length > 0) {
