@@ -1,7 +1,3 @@
-import {
-  AdminCreateUserCommand,
-  CognitoIdentityProviderClient,
-} from "@aws-sdk/client-cognito-identity-provider";
 import { Invitation as Invitations } from "@maillage/core";
 import type { Invitation } from "@maillage/schema";
 import type { Context } from "hono";
