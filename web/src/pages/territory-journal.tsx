@@ -5,6 +5,7 @@ import { createMembership } from "../data/session";
 import { createAudit } from "../data/territory";
 import { formatDate, formatDateTime, formatNumber, t } from "../i18n";
 import { PageTitle } from "../ui/page";
+import { profileLabels } from "../ui/profile-fields";
 import { QueryView } from "../ui/states";
 import { carrierLabel, programmeLabel } from "../ui/territory";
 
@@ -62,17 +63,8 @@ export function JournalPage() {
   const membership = createMembership(id);
   const audit = createAudit(id);
   const fieldLabel = (field: string) => {
-    const p = t().profile;
     const labels: Record<string, string> = {
-      name: p.name,
-      carrierType: p.carrierType,
-      carrierName: p.carrierName,
-      communes: p.communes,
-      population: p.population,
-      priorityNeighbourhoods: p.qpv,
-      programme: p.programme,
-      startDate: p.startDate,
-      endDate: p.endDate,
+      ...profileLabels(),
       email: t().members.email,
       displayName: t().members.displayName,
       role: t().members.role,
