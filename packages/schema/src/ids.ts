@@ -1,4 +1,4 @@
-import { ulid } from "ulid";
+import { monotonicFactory } from "ulid";
 import * as v from "valibot";
 
 /** Prefixed, sortable identifiers (ULID after the prefix). */
@@ -10,7 +10,16 @@ export const prefixes = {
   invitation: "inv",
   audit: "aud",
   request: "req",
+  job: "job",
+  run: "run",
+  session: "ses",
 } as const;
+
+/**
+ * Monotonic within a process: ids created in the same millisecond still sort in creation order
+ * (audit entries of one request keep their order).
+ */
+const ulid = monotonicFactory();
 
 export type IdKind = keyof typeof prefixes;
 export type Prefix = (typeof prefixes)[IdKind];
@@ -32,3 +41,4 @@ export const TerritoryId = idSchema("territory");
 export const FederationId = idSchema("federation");
 export const FunderId = idSchema("funder");
 export const UserId = idSchema("user");
+export const JobId = idSchema("job");

@@ -5,5 +5,6 @@ export * from "./ids";
 export { issuesOf } from "./issues";
 export * from "./messages";
 export * from "./network";
+export * from "./page";
 export * from "./roles";
 export * from "./territory";

@@ -1,24 +1,40 @@
 /**
  * Key builders: the only place that spells keys. Every tenant-owned item and index key
  * starts with the tenant id (ter_…, fed_…, fun_…), so IAM dynamodb:LeadingKeys can enforce isolation.
+ * No key holds personal data: e-mail addresses appear only as SHA-256 hashes (keys reach CloudTrail).
  */
 export const PLATFORM = "PLATFORM";
+
+/** The month bucket of an ISO timestamp ("2026-12"). */
+export const monthOf = (isoDate: string) => isoDate.slice(0, 7);
 
 export const Keys = {
   territory: (territoryId: string) => ({ pk: territoryId, sk: "TERRITORY" }),
   federation: (federationId: string) => ({ pk: federationId, sk: "FEDERATION" }),
   funder: (funderId: string) => ({ pk: funderId, sk: "FUNDER" }),
-  /** A federation or funder's attachment to a territory; gsi1 lists them from the territory side. */
+  /** A federation or funder's attachment to a territory (written by the operator, in the reader's partition). */
   attachment: (ownerId: string, territoryId: string) => ({
     pk: ownerId,
     sk: `TER#${territoryId}`,
     gsi1pk: territoryId,
     gsi1sk: `ATTACHED#${ownerId}`,
   }),
+  /**
+   * What a territory publishes to one reader (federation or funder): its own partition inside the
+   * reader's (`fed_F#PUB#ter_X`), written by the territory side with an exact-key grant, listed by the
+   * reader through gsi1 (`fed_F#PUB`), so a reader's credentials never reach a `ter_…` key.
+   */
+  published: (readerId: string, territoryId: string, item: string) => ({
+    pk: `${readerId}#PUB#${territoryId}`,
+    sk: item,
+    gsi1pk: `${readerId}#PUB`,
+    gsi1sk: `${territoryId}#${item}`,
+  }),
+  publishedPartition: (readerId: string, territoryId: string) => `${readerId}#PUB#${territoryId}`,
   directory: (id: string) => ({ pk: PLATFORM, sk: `DIR#${id}` }),
   user: (userId: string) => ({ pk: userId, sk: "USER" }),
-  /** Uniqueness guard and lookup for an email address (platform-level, not tenant-owned). */
-  email: (email: string) => ({ pk: `EMAIL#${email}`, sk: "EMAIL" }),
+  /** Uniqueness guard and lookup for an email address, keyed by its hash (platform-level). */
+  email: (emailHash: string) => ({ pk: `EMAIL#${emailHash}`, sk: "EMAIL" }),
   /** A membership: read by user (pk) and listed by context (gsi1, starting with the tenant id). */
   membership: (userId: string, contextId: string) => ({
     pk: userId,
@@ -26,25 +42,45 @@ export const Keys = {
     gsi1pk: contextId,
     gsi1sk: `MEMBER#${userId}`,
   }),
-  invitation: (territoryId: string, invitationId: string) => ({ pk: territoryId, sk: `INV#${invitationId}` }),
-  /**
-   * Pointer from an invited email to its pending invitation, read at the person's first sign-in
-   * (Cognito mode). Keyed by a hash of the email: the key appears in IAM session policies, which
-   * CloudTrail records, and must not carry the address itself.
-   */
+  invitation: (territoryId: string, invitationId: string) => ({
+    pk: territoryId,
+    sk: `INV#${invitationId}`,
+    gsi1pk: `${territoryId}#INVITATIONS`,
+    gsi1sk: invitationId,
+  }),
+  /** Pointer from (a hash of) an invited email to its pending invitation, read at first sign-in. */
   invited: (emailHash: string, territoryId: string, invitationId: string) => ({
     pk: `INVITED#${emailHash}`,
     sk: `INV#${territoryId}#${invitationId}`,
   }),
-  audit: (contextId: string, auditId: string) => ({ pk: contextId, sk: `AUDIT#${auditId}` }),
+  /** Audit entries: month buckets of the tenant, never its root partition. */
+  audit: (contextId: string, at: string, auditId: string) => ({
+    pk: `${contextId}#AUDIT#${monthOf(at)}`,
+    sk: auditId,
+  }),
+  auditBucket: (contextId: string, month: string) => `${contextId}#AUDIT#${month}`,
+  /** A background job of a tenant (kind, status, progress, result). */
+  job: (tenantId: string, jobId: string) => ({
+    pk: `${tenantId}#JOB#${jobId}`,
+    sk: "JOB",
+    gsi1pk: `${tenantId}#JOBS`,
+    gsi1sk: jobId,
+  }),
+  /** A batch run's header and its staged rows (invisible until the run is switched on). */
+  run: (tenantId: string, runId: string) => ({ pk: `${tenantId}#RUN#${runId}`, sk: "RUN" }),
+  runRow: (tenantId: string, runId: string, rowKey: string) => ({
+    pk: `${tenantId}#RUN#${runId}`,
+    sk: `ROW#${rowKey}`,
+  }),
+  runPartition: (tenantId: string, runId: string) => `${tenantId}#RUN#${runId}`,
   seedMarker: (name: string) => ({ pk: PLATFORM, sk: `SEED#${name}` }),
 };
 
 export const SK_PREFIX = {
-  audit: "AUDIT#",
   attachedTerritory: "TER#",
   attachedTo: "ATTACHED#",
   member: "MEMBER#",
   membership: "MEM#",
   directory: "DIR#",
+  runRow: "ROW#",
 } as const;

@@ -37,9 +37,21 @@ export function run<T>(scope: Scope, fn: () => T): T {
   return storage.run(scope, fn);
 }
 
-/** Identity look-ups before any context is chosen: read-only on exactly these partitions. */
-export function readOnly<T>(partitions: readonly string[], fn: () => T): T {
-  return run({ kind: "keys", readWrite: [], readOnly: partitions }, fn);
+/**
+ * The partitions of people and their identifiers (memberships, sessions, hashed e-mail guards, Cognito
+ * `sub` bindings, invitation pointers). Fixed patterns, so one set of STS credentials serves every
+ * person in a warm container, and no policy ever names a person.
+ */
+export const IDENTITY_PARTITIONS = ["usr_*", "EMAIL#*", "SUB#*", "INVITED#*"] as const;
+
+/** Identity look-ups before any context is chosen (who is this token, which memberships): read-only. */
+export function identity<T>(fn: () => T): T {
+  return run({ kind: "keys", readWrite: [], readOnly: IDENTITY_PARTITIONS }, fn);
+}
+
+/** Identity changes (sign-in binds a `sub`, sessions open and close): the same fixed partitions. */
+export function identityWrite<T>(fn: () => T): T {
+  return run({ kind: "keys", readWrite: IDENTITY_PARTITIONS, readOnly: [] }, fn);
 }
 
 /**

@@ -1,10 +1,10 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
-import { createId } from "@maillage/schema";
+import type { AuditChange } from "@maillage/schema";
 import * as Actor from "../actor";
 import type { MaillageError } from "../error";
 import { db, tableName } from "./client";
-import { Keys } from "./keys";
+import { auditItem } from "./audit-item";
 
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 type Op =
@@ -20,54 +20,50 @@ type Op =
 /** One operation of a write, with the error to raise when its condition fails. */
 export type WriteOp = Op & { onConditionFailed?: () => Promise<MaillageError> | MaillageError };
 
-/** What the audit trail records for one write: who and when are added here. */
+/**
+ * What the audit trail records for one write; who and when are added here. `changes` holds only the
+ * fields the entity declares as audited (see `diff`): never ids, versions or timestamps.
+ */
 export interface Change {
+  /** The tenant whose trail records it (ter_…, fed_…, fun_…, or PLATFORM). */
   contextId: string;
   action: string;
+  entityType: string;
   entity: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
+  entityLabel?: string | null;
+  changes: AuditChange[];
+  /** Batch runs: counts and the file hash. */
+  summary?: Record<string, string | number>;
 }
 
-const KEY_ATTRIBUTES = new Set(["pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk"]);
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-export function withoutKeys(
-  item: Record<string, unknown> | null | undefined,
-): Record<string, unknown> | null {
-  if (!item) return null;
-  return Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.has(k)));
-}
-
-function auditPut(change: Change, at: string): WriteOp {
-  const id = createId("audit");
-  return {
-    Put: {
-      Item: {
-        ...Keys.audit(change.contextId, id),
-        type: "audit",
-        id,
-        at,
-        userId: Actor.auditId(),
-        action: change.action,
-        entity: change.entity,
-        before: withoutKeys(change.before),
-        after: withoutKeys(change.after),
-      },
-      ConditionExpression: "attribute_not_exists(pk)",
-    },
-  };
+/**
+ * The audited fields that differ between two images of a record (null for a creation or deletion).
+ * Entities pass the list of fields their trail records, so nothing else can leak into it.
+ */
+export function diff(
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown> | null | undefined,
+  fields: readonly string[],
+): AuditChange[] {
+  return fields
+    .filter((field) => !same(before?.[field], after?.[field]))
+    .map((field) => ({ field, before: before?.[field] ?? null, after: after?.[field] ?? null }));
 }
 
 /**
  * Every write goes through here: the operations and their audit entries commit together or not at all.
  * A failed condition is turned into the operation's own error (conflict, already exists…).
  */
-export async function write(
-  ops: WriteOp[],
-  changes: Change[],
-  now = new Date().toISOString(),
-): Promise<void> {
-  const all = [...ops, ...changes.map((change) => auditPut(change, now))];
+export async function write(ops: WriteOp[], changes: Change[], now = new Date()): Promise<void> {
+  const userId = Actor.auditId();
+  const all: WriteOp[] = [
+    ...ops,
+    ...changes.map((change, index) => ({
+      Put: { Item: auditItem(change, userId, now, index), ConditionExpression: "attribute_not_exists(pk)" },
+    })),
+  ];
   const TableName = tableName();
   const TransactItems = all.map(({ onConditionFailed: _, ...op }) => {
     const [kind, body] = Object.entries(op)[0] as [string, object];
