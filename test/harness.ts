@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Actor, Federations, Funders, Territory, Token, User } from "@maillage/core";
+import { Actor, Federations, Funders, Session, Territory, User } from "@maillage/core";
 import type { ContextKind, Role, TerritoryCreate } from "@maillage/schema";
 import { type Config, createApp, loadConfig } from "../functions/src/app";
 
@@ -51,7 +51,9 @@ export async function createUser(grants: { contextKind: ContextKind; contextId: 
   const user = await system(() =>
     User.create({ email: `${randomUUID()}@example.org`, displayName: "Personne de test" }, grants),
   );
-  return { ...user, token: await Token.sign("session", user.id, {}, 3600) };
+  // A real server-side session, as a sign-in opens one: a token without it is refused.
+  const { token, id: sessionId } = await Session.openLocal(user.id, 3600);
+  return { ...user, token, sessionId };
 }
 
 export type TestUser = Awaited<ReturnType<typeof createUser>>;

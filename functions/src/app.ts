@@ -5,6 +5,7 @@ import { session } from "./api/session";
 import { territoryRoutes } from "./api/territory";
 import type { Config } from "./config";
 import { identify } from "./http/identity";
+import { registerInvitationDelivery } from "./http/invitation";
 import { notFound, observe, onError } from "./http/observe";
 import { openApiDocument } from "./http/openapi";
 import { PUBLIC, route } from "./http/route";
@@ -12,6 +13,7 @@ import type { Env } from "./http/types";
 
 /** The API: one Hono app, the same on Lambda and on Node. */
 export function createApp(config: Config) {
+  registerInvitationDelivery(config);
   let document: Record<string, unknown> | undefined;
   const api = new Hono<Env>()
     .get(

@@ -116,7 +116,7 @@ export const session = new Hono<Env>()
   .delete(
     "/session",
     route({
-      summary: "Sign out (in Cognito mode, also gives the pool's logout URL to end the hosted session)",
+      summary: "Sign out: ends the session server-side (in Cognito mode, also gives the pool's logout URL)",
       tag: "session",
       access: PUBLIC,
       response: { status: 200, schema: SignedOut, description: "Session cookie cleared" },
@@ -124,7 +124,7 @@ export const session = new Hono<Env>()
     async (c) => {
       const logoutUrl = hostedLogoutUrl(c);
       await revokeRefreshToken(c);
-      endSession(c);
+      await endSession(c);
       return c.json({ logoutUrl }, 200);
     },
   )

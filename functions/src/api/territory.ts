@@ -1,15 +1,21 @@
-import { Audit, Invitation, Territory, User } from "@maillage/core";
+import { Audit, Invitation, Jobs, Member as Members, parse, Territory, User } from "@maillage/core";
 import {
   AuditEntry,
   InvitationCreate,
+  Job,
+  JobId,
+  Page,
+  PageQuery,
   Invitation as InvitationSchema,
   TerritoryId,
   TerritoryOverview,
   TerritoryProfileUpdate,
   Territory as TerritorySchema,
+  UserId,
   User as UserSchema,
 } from "@maillage/schema";
 import { Hono } from "hono";
+import { validator } from "hono/validator";
 import * as v from "valibot";
 import { deliverInvitation } from "../http/invitation";
 import { allow, json, params, route } from "../http/route";
@@ -99,9 +105,45 @@ export const territoryRoutes = new Hono<Env>()
       summary: "The territory's audit trail, newest first",
       tag: "territory",
       access: lead,
-      response: { status: 200, schema: v.array(AuditEntry), description: "Audit entries" },
-      errors: ["auth.required", "auth.forbidden", "territory.not_found"],
+      response: { status: 200, schema: Page(AuditEntry), description: "One page of audit entries" },
+      errors: ["auth.required", "auth.forbidden", "territory.not_found", "input.invalid"],
     }),
     territoryParams,
-    async (c) => c.json(await Audit.list(), 200),
+    validator("query", (value) => parse(PageQuery, value)),
+    async (c) => c.json(await Audit.list(c.req.valid("query")), 200),
+  )
+  .get(
+    "/territories/:territoryId/jobs/:jobId",
+    route({
+      summary: "A background job of the territory (poll it after a 202): status, progress, result",
+      tag: "territory",
+      access: lead,
+      response: { status: 200, schema: Job, description: "The job" },
+      errors: ["auth.required", "auth.forbidden", "territory.not_found", "job.not_found"],
+    }),
+    params(v.object({ territoryId: TerritoryId, jobId: JobId }), "job.not_found"),
+    async (c) => c.json(await Jobs.get(c.req.valid("param").jobId), 200),
+  )
+  .delete(
+    "/territories/:territoryId/members/:userId",
+    route({
+      summary: "Remove a member (their access ends at their next request); the last lead stays",
+      tag: "territory",
+      access: lead,
+      response: { status: 204, description: "Membership deleted (audited)" },
+      errors: [
+        "auth.required",
+        "auth.session_expired",
+        "auth.forbidden",
+        "auth.csrf",
+        "territory.not_found",
+        "member.not_found",
+        "member.last_lead",
+      ],
+    }),
+    params(v.object({ territoryId: TerritoryId, userId: UserId }), "member.not_found"),
+    async (c) => {
+      await Members.remove(c.req.valid("param").userId);
+      return c.body(null, 204);
+    },
   );

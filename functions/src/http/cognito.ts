@@ -7,11 +7,11 @@ import type { Env } from "./types";
 /**
  * The Cognito hosted UI's token endpoint: code exchange, refresh and revocation. The refresh token
  * lives in its own HttpOnly cookie, sent only to /api, so a person stays signed in for the working day
- * although an ID token lasts an hour.
+ * (`sessionTtlSeconds`, 8 h: the app clients' refresh token lifetime in infra/auth.ts, and the server-side
+ * session's) although an ID token lasts an hour.
  */
 export type PoolName = "members" | "operators";
 const REFRESH_COOKIE = "maillage_refresh";
-const REFRESH_DAYS = 30;
 
 export function hostedPool(c: Context<Env>, name: PoolName): (Pool & { domain: string }) | undefined {
   const auth = c.get("config").auth;
@@ -42,7 +42,7 @@ export function keepRefreshToken(c: Context<Env>, pool: PoolName, token: string)
     sameSite: "Strict",
     secure: c.get("config").secureCookies,
     path: "/api",
-    maxAge: REFRESH_DAYS * 24 * 3600,
+    maxAge: c.get("config").sessionTtlSeconds,
   });
 }
 

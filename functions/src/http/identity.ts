@@ -1,27 +1,51 @@
-import { MaillageError, Token, User } from "@maillage/core";
+import { MaillageError, Session, Subject, Token } from "@maillage/core";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify } from "jose";
+import * as v from "valibot";
 import type { Config } from "../config";
 import { refreshIdToken, secondsLeft } from "./cognito";
 import type { Env, Identity } from "./types";
 
 export const SESSION_COOKIE = "maillage_session";
-const SESSION_AUDIENCE = "session";
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-type Verifier = (token: string) => Promise<{ userId: string; operatorGrade: boolean }>;
+type Verifier = (token: string) => Promise<Omit<Identity, "via">>;
 
-/** Local mode: our own HS256 session; Cognito mode: ID tokens checked against the pools' JWKS. */
-export function verifier(config: Config): Verifier {
+/** What a verified Cognito ID token says: the pool identity, the verified e-mail, the sign-in. */
+export interface CognitoClaims {
+  issuer: string;
+  sub: string;
+  /** Lower-cased; used only at the first sign-in, to find whom to bind the `sub` to. */
+  email: string;
+  /** Our session id for this sign-in (from `origin_jti`, see Session.cognitoId). */
+  sessionId: string;
+  operatorGrade: boolean;
+}
+
+const bounded = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
+
+const IdTokenClaims = v.object({
+  token_use: v.literal("id"),
+  sub: bounded(128),
+  email: v.pipe(bounded(254), v.toLowerCase()),
+  // Present when the app client has token revocation on (infra/auth.ts): one value per sign-in.
+  origin_jti: bounded(128),
+});
+
+const checkers = new WeakMap<Config, (token: string) => Promise<CognitoClaims>>();
+
+/**
+ * Cognito mode: checks an ID token against its pool's JWKS (signature, issuer, audience), that it is
+ * an ID token, and that its e-mail is verified. No look-up: who it is comes from `sub` (verifier) or,
+ * at the first sign-in only, from the verified e-mail (http/oauth.ts).
+ */
+export function cognitoClaims(config: Config): (token: string) => Promise<CognitoClaims> {
   const auth = config.auth;
-  if (auth.mode === "local") {
-    return async (token) => ({
-      userId: (await Token.verify(token, SESSION_AUDIENCE)).sub ?? "",
-      operatorGrade: true,
-    });
-  }
+  if (auth.mode !== "cognito") throw new Error("Cognito claims outside Cognito mode");
+  const cached = checkers.get(config);
+  if (cached) return cached;
   const pools = [
     { pool: auth.members, operatorGrade: false },
     ...(auth.operators ? [{ pool: auth.operators, operatorGrade: true }] : []),
@@ -30,7 +54,7 @@ export function verifier(config: Config): Verifier {
     operatorGrade,
     jwks: createRemoteJWKSet(new URL(pool.jwksUrl ?? `${pool.issuer}/.well-known/jwks.json`)),
   }));
-  return async (token) => {
+  const check = async (token: string): Promise<CognitoClaims> => {
     const issuer = decodeJwt(token).iss;
     const match = pools.find((p) => p.pool.issuer === issuer);
     if (!match) throw new MaillageError("auth.required", "Unknown token issuer");
@@ -38,12 +62,49 @@ export function verifier(config: Config): Verifier {
       issuer: match.pool.issuer,
       audience: match.pool.clientId,
     });
-    if (payload.token_use !== "id" || typeof payload.email !== "string") {
-      throw new MaillageError("auth.required", "An ID token with an email is required");
+    const claims = v.safeParse(IdTokenClaims, payload);
+    if (!claims.success) {
+      throw new MaillageError("auth.required", "An ID token with a subject, an email and a sign-in id is required");
     }
-    const userId = await User.idByEmail(payload.email.toLowerCase());
+    // Cognito's own claim, a boolean: anything else (absent, "true", false) is refused.
+    if (payload.email_verified !== true) {
+      throw new MaillageError("auth.email_unverified", "Verify your email address with the identity service first");
+    }
+    const { sub, email, origin_jti } = claims.output;
+    return {
+      issuer: match.pool.issuer,
+      sub,
+      email,
+      sessionId: Session.cognitoId(match.pool.issuer, origin_jti),
+      operatorGrade: match.operatorGrade,
+    };
+  };
+  checkers.set(config, check);
+  return check;
+}
+
+/**
+ * Who a token is, and which session it belongs to. Local mode: our own HS256 token, carrying the
+ * session id (`sid`). Cognito mode: the pool's ID token, resolved by its `sub` only (bound at the first
+ * verified sign-in, http/oauth.ts); the session is the sign-in's `origin_jti`. Whether the session is
+ * still open is checked by route(), together with the membership (one read).
+ */
+export function verifier(config: Config): Verifier {
+  if (config.auth.mode === "local") {
+    return async (token) => {
+      const payload = await Token.verify(token, Session.TOKEN_AUDIENCE);
+      if (typeof payload.sub !== "string" || !v.is(Session.SessionId, payload.sid)) {
+        throw new MaillageError("auth.required", "A session token without a session: sign in again");
+      }
+      return { userId: payload.sub, operatorGrade: true, sessionId: payload.sid };
+    };
+  }
+  const check = cognitoClaims(config);
+  return async (token) => {
+    const claims = await check(token);
+    const userId = await Subject.resolve(claims.issuer, claims.sub);
     if (!userId) throw new MaillageError("auth.unknown_user", "No Maillage account for this identity");
-    return { userId, operatorGrade: match.operatorGrade };
+    return { userId, operatorGrade: claims.operatorGrade, sessionId: claims.sessionId };
   };
 }
 
@@ -110,9 +171,10 @@ export function identify(config: Config) {
   });
 }
 
+/** Local sign-in: a session item, and our token carrying its id in the cookie. */
 export async function startSession(c: Context<Env>, userId: string): Promise<void> {
   const config = c.get("config");
-  const token = await Token.sign(SESSION_AUDIENCE, userId, {}, config.sessionTtlSeconds);
+  const { token } = await Session.openLocal(userId, config.sessionTtlSeconds);
   setSessionCookie(c, token, config.sessionTtlSeconds);
 }
 
@@ -127,6 +189,9 @@ export function setSessionCookie(c: Context<Env>, token: string, maxAge: number)
   });
 }
 
-export function endSession(c: Context<Env>): void {
+/** Sign-out: the session item is deleted (the old cookie or token is refused from now on). */
+export async function endSession(c: Context<Env>): Promise<void> {
+  const identity = c.get("identity");
+  if (identity) await Session.end(identity.userId, identity.sessionId);
   deleteCookie(c, SESSION_COOKIE, { path: "/", secure: c.get("config").secureCookies });
 }

@@ -1,23 +1,36 @@
-import { Invitation as Invitations } from "@maillage/core";
+import { Invitation as Invitations, Jobs } from "@maillage/core";
 import type { Invitation } from "@maillage/schema";
 import type { Context } from "hono";
-import type { Pool } from "../config";
+import type { Config, Pool } from "../config";
 import type { Env } from "./types";
 
 /**
- * Delivers an invitation. Local mode has no email: the link is returned and logged (its token is in
- * the URL fragment, so it never reaches a server log). Cognito mode creates the person in the members'
- * pool, which emails them a temporary password; their pending invitations are accepted when they first
- * sign in (http/oauth.ts).
+ * Cognito mode: the delivery job creates the person in the members' pool, which emails them a
+ * temporary password; their pending invitations are accepted when they first sign in (http/oauth.ts).
+ * The job runs after the invitation committed and retries on failure; creating a user that already
+ * exists counts as done, so a retry never sends a second e-mail and a failure never loses one.
+ */
+export function registerInvitationDelivery(config: Config): void {
+  const auth = config.auth;
+  if (auth.mode !== "cognito") return;
+  Jobs.register(Invitations.DELIVERY_JOB, async ({ job }) => {
+    const invitationId = String(job.input.invitationId);
+    const invitation = await Invitations.forDelivery(job.tenantId, invitationId);
+    if (!invitation || invitation.status !== "pending") return { skipped: "not_pending" };
+    await createInPool(auth.members, invitation.email);
+    await Invitations.markDelivered(job.tenantId, invitationId, "cognito");
+    return { via: "cognito" };
+  });
+}
+
+/**
+ * The API's answer to an invitation. Local mode has no e-mail: the link is returned in the response
+ * (and shown by the console) — never logged, since its token opens the invitation.
  */
 export async function deliverInvitation(c: Context<Env>, invitation: Invitation): Promise<Invitation> {
   const config = c.get("config");
-  if (config.auth.mode === "cognito") {
-    await createInPool(config.auth.members, invitation.email);
-    return invitation;
-  }
+  if (config.auth.mode === "cognito") return invitation;
   const link = `${config.publicUrl}/invitation#token=${await Invitations.linkToken(invitation)}`;
-  config.log({ level: "info", msg: "invitation link (local mode)", invitationId: invitation.id, link });
   return { ...invitation, link };
 }
 
@@ -33,6 +46,7 @@ async function createInPool(pool: Pool, email: string): Promise<void> {
   const client = new CognitoIdentityProviderClient({
     ...(region ? { region } : {}),
     ...(pool.idpEndpoint ? { endpoint: pool.idpEndpoint } : {}),
+    maxAttempts: 1,
   });
   try {
     await client.send(
@@ -47,7 +61,7 @@ async function createInPool(pool: Pool, email: string): Promise<void> {
       }),
     );
   } catch (error) {
-    // Already in the pool (invited elsewhere before): they sign in with their password.
+    // Already in the pool (invited elsewhere before, or a retry after a lost answer): done.
     if ((error as { name?: string }).name !== "UsernameExistsException") throw error;
   } finally {
     client.destroy();

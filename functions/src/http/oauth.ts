@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
-import { Actor, Invitation, MaillageError } from "@maillage/core";
+import { Actor, Invitation, MaillageError, Session, Subject, User } from "@maillage/core";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { decodeJwt } from "jose";
 import type { Pool } from "../config";
 import { hostedPool, keepRefreshToken, type PoolName, secondsLeft, tokenRequest } from "./cognito";
-import { SESSION_COOKIE, setSessionCookie, verifier } from "./identity";
+import { type CognitoClaims, cognitoClaims, SESSION_COOKIE, setSessionCookie } from "./identity";
 import type { Env } from "./types";
 
 /**
@@ -72,23 +72,58 @@ export async function finishSignIn(c: Context<Env>): Promise<Response> {
   });
   const idToken = tokens?.id_token;
   if (!idToken) return failed("jeton");
-  const verify = verifier(c.get("config"));
-  const acceptPending = () => {
-    const email = String(decodeJwt(idToken).email ?? "").toLowerCase();
-    return Actor.provide({ type: "system", reason: "invitation" }, () => Invitation.acceptPendingFor(email));
-  };
+  let claims: CognitoClaims;
   try {
-    await verify(idToken);
-    await acceptPending();
+    claims = await cognitoClaims(c.get("config"))(idToken);
   } catch (error) {
-    // unknown_user is only raised once the token's signature, issuer and audience are verified.
-    if (!(error instanceof MaillageError && error.code === "auth.unknown_user")) return failed("jeton");
-    if (!(await acceptPending())) return failed("inconnu");
+    const unverified = error instanceof MaillageError && error.code === "auth.email_unverified";
+    return failed(unverified ? "verification" : "jeton");
   }
+  let userId: string | undefined;
+  try {
+    userId = await signedInPerson(claims);
+  } catch (error) {
+    if (error instanceof MaillageError && error.code === "auth.identity_conflict") return failed("identite");
+    throw error;
+  }
+  if (!userId) return failed("inconnu");
+  // The session is this sign-in: every ID token refreshed from its refresh token carries the same
+  // origin_jti, hence the same session id, so the cookie needs nothing but Cognito's ID token.
+  await Session.open(userId, c.get("config").sessionTtlSeconds, claims.sessionId);
   deleteCookie(c, FLOW_COOKIE, { path: CALLBACK_PATH });
   setSessionCookie(c, idToken, secondsLeft(idToken));
   if (tokens.refresh_token) keepRefreshToken(c, name, tokens.refresh_token);
   return c.redirect("/", 302);
+}
+
+const acceptPending = (email: string) =>
+  Actor.provide({ type: "system", reason: "invitation" }, () => Invitation.acceptPendingFor(email));
+
+/**
+ * The person a verified sign-in is: found by the pool's `sub` once bound. At the first sign-in of a
+ * pool identity, the verified e-mail names the person (created now if their invitation is pending)
+ * and the `sub` is bound to them; a person already bound to another `sub` of this pool is refused
+ * (`auth.identity_conflict`), whatever the e-mail says.
+ */
+async function signedInPerson(claims: CognitoClaims): Promise<string | undefined> {
+  const bound = await Subject.resolve(claims.issuer, claims.sub);
+  if (bound) {
+    // Invitations sent since to the same address; not if the pool's e-mail has changed since binding
+    // (the invitation would name an address that is not this person's in Maillage).
+    if ((await User.get(bound))?.email === claims.email) await acceptPending(claims.email);
+    return bound;
+  }
+  const existing = await User.idByEmail(claims.email);
+  if (existing) {
+    await Subject.bind(claims.issuer, claims.sub, existing);
+    await acceptPending(claims.email);
+    return existing;
+  }
+  // A newcomer: their pending invitations create them; then their `sub` is bound.
+  await acceptPending(claims.email);
+  const created = await User.idByEmail(claims.email);
+  if (created) await Subject.bind(claims.issuer, claims.sub, created);
+  return created;
 }
 
 /**

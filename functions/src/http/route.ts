@@ -1,9 +1,19 @@
-import { Actor, MaillageError, parse, User } from "@maillage/core";
-import { type ContextKind, type ErrorCode, issuesOf, type Role } from "@maillage/schema";
+import { Actor, MaillageError, parse, Session } from "@maillage/core";
+import {
+  type ContextKind,
+  type ErrorCode,
+  FederationId,
+  FunderId,
+  type Role,
+  rolesByContext,
+  TerritoryId,
+} from "@maillage/schema";
 import type { Context, Next } from "hono";
 import { createMiddleware } from "hono/factory";
+import { matchedRoutes } from "hono/route";
 import { validator } from "hono/validator";
 import * as v from "valibot";
+import { ContractError } from "./observe";
 import type { Env } from "./types";
 
 export type Access =
@@ -19,11 +29,37 @@ export const allow = (context: ContextKind, ...roles: Role[]): Access => ({
   roles,
 });
 
+export const CSV = "text/csv";
+export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const PDF = "application/pdf";
+/** What a route answers: JSON, or a download. */
+export type MediaType = "application/json" | typeof CSV | typeof XLSX | typeof PDF;
+/** What an upload route accepts as its raw body (imports). */
+export type UploadType = typeof CSV | typeof XLSX;
+
+export interface ResponseMeta {
+  status: number;
+  description: string;
+  /** The JSON body; tests check every answer against it (`checkResponses`). */
+  schema?: v.GenericSchema;
+  /** A download (CSV, XLSX, PDF) is described as `format: binary`; JSON when omitted. */
+  content?: MediaType;
+  /**
+   * What the Location header points to, as a path template (`/api/territories/{territoryId}/jobs/{jobId}`):
+   * required on a 202 (job accepted: poll there).
+   */
+  location?: string;
+}
+
 export interface RouteMeta {
   summary: string;
   tag: string;
   access: Access;
-  response: { status: number; schema?: v.GenericSchema; description: string };
+  response: ResponseMeta;
+  /**
+   * Domain errors only (version conflicts, already_exists…). What the access rule, the method and the
+   * validators can answer is derived from them (`errorsOf`): do not list it here.
+   */
   errors?: ErrorCode[];
 }
 
@@ -40,22 +76,44 @@ const notFoundCode: Record<Exclude<ContextKind, "platform">, ErrorCode> = {
   funder: "funder.not_found",
 };
 
+/** The id schema of the context named in the path, checked before any read. */
+const contextIdSchema: Record<Exclude<ContextKind, "platform">, v.GenericSchema<string>> = {
+  territory: TerritoryId,
+  federation: FederationId,
+  funder: FunderId,
+};
+
+/** A valid token whose session was ended (sign-out, revocation) or has expired server-side. */
+const sessionEnded = () => new MaillageError("auth.session_expired", "Your session has ended: sign in again");
+
 /**
  * Declares a route (read by the OpenAPI generator and the cross-tenant test) and enforces its access:
  * loads the membership for the context named in the path and runs the rest of the request as that actor.
  * Without a membership the context does not exist for this person (404, never 403).
  */
 export function route(meta: RouteMeta) {
+  assertDeclarable(meta);
   const middleware = createMiddleware<Env>(async (c, rawNext) => {
     const next = c.get("config").checkResponses ? () => checked(c, meta, rawNext) : rawNext;
     const { access } = meta;
     if (access.kind === "public") return next();
     const identity = c.get("identity");
     if (!identity) throw c.get("authProblem") ?? new MaillageError("auth.required", "Sign in to continue");
-    if (access.kind === "signed_in") return next();
+    if (access.kind === "signed_in") {
+      if (!(await Session.isOpen(identity.userId, identity.sessionId))) throw sessionEnded();
+      return next();
+    }
     const contextId =
       access.context === "platform" ? "platform" : (c.req.param(contextParam[access.context]) ?? "");
-    const membership = contextId ? await User.membership(identity.userId, contextId) : undefined;
+    if (access.context !== "platform" && !v.is(contextIdSchema[access.context], contextId)) {
+      // A malformed id names nothing: 404 without a round trip (an over-long one would not even fit a key).
+      throw new MaillageError(notFoundCode[access.context], "Not found");
+    }
+    // The session and the membership are read together (one BatchGetItem, no extra round trip).
+    const { open, membership } = contextId
+      ? await Session.withMembership(identity.userId, identity.sessionId, contextId)
+      : { open: await Session.isOpen(identity.userId, identity.sessionId), membership: undefined };
+    if (!open) throw sessionEnded();
     if (!membership || membership.contextKind !== access.context) {
       if (access.context === "platform") throw new MaillageError("auth.forbidden", "Operators only");
       throw new MaillageError(notFoundCode[access.context], "Not found");
@@ -69,6 +127,7 @@ export function route(meta: RouteMeta) {
     const actor: Actor.Actor = {
       type: "user",
       userId: identity.userId,
+      displayName: membership.displayName,
       contextKind: membership.contextKind,
       contextId,
       role: membership.role,
@@ -79,29 +138,179 @@ export function route(meta: RouteMeta) {
   return Object.assign(middleware, { meta });
 }
 
-/**
- * Tests run with `checkResponses`: a success answer that does not match the schema the route declares
- * (and the OpenAPI document publishes) becomes a 500, so every API test also checks the contract.
- */
-async function checked(c: Context<Env>, meta: RouteMeta, next: Next): Promise<void> {
-  await next();
-  const { schema, status } = meta.response;
-  if (!schema || c.res.status !== status) return;
-  const result = v.safeParse(schema, await c.res.clone().json());
-  if (!result.success) {
-    const fields = issuesOf(result.issues)
-      .map((issue) => `${issue.path}: ${issue.message}`)
-      .join("; ");
-    throw new Error(`Response of ${c.req.method} ${c.req.routePath} does not match its schema: ${fields}`);
+/** A declaration the generator could not describe, or a 202 that says nowhere to poll, fails at start. */
+function assertDeclarable(meta: RouteMeta): void {
+  const { status, schema, content, location } = meta.response;
+  if (content && content !== "application/json" && schema) {
+    throw new Error(`${meta.summary}: a ${content} download has no JSON schema`);
+  }
+  if (status === 202 && !location) {
+    throw new Error(`${meta.summary}: a 202 says where to poll (response.location)`);
   }
 }
 
-type Validated = { validation: { target: "json" | "param"; schema: v.GenericSchema } };
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** What identify() and route() answer instead of a person, on every route that needs one. */
+const IDENTITY_ERRORS: readonly ErrorCode[] = ["auth.required", "auth.session_expired", "auth.unknown_user"];
 
-/** JSON body validated by a shared schema (400 with field paths otherwise). */
-export function json<S extends v.GenericSchema>(schema: S) {
-  const middleware = validator("json", (value): v.InferOutput<S> => parse(schema, value));
-  return Object.assign(middleware, { validation: { target: "json", schema } } satisfies Validated);
+/**
+ * The errors a route can answer, derived from what it declares: its access rule (identity, the
+ * context's 404, a 403 when not every role of the context is allowed — always for the platform, where
+ * the operator also needs an operator-grade sign-in), its method (identify() refuses cookie-authenticated
+ * writes from another origin on every route, public ones included), its validators, and its own
+ * domain errors. The OpenAPI document publishes this set; tests refuse any other code (`checked`).
+ */
+export function errorsOf(method: string, meta: RouteMeta, validations: readonly Validation[]): ErrorCode[] {
+  const codes = new Set<ErrorCode>();
+  if (UNSAFE_METHODS.has(method)) codes.add("auth.csrf");
+  const { access } = meta;
+  if (access.kind !== "public") for (const code of IDENTITY_ERRORS) codes.add(code);
+  if (access.kind === "context") {
+    if (access.context === "platform") codes.add("auth.forbidden");
+    else {
+      codes.add(notFoundCode[access.context]);
+      if (rolesByContext[access.context].some((role) => !access.roles.includes(role))) {
+        codes.add("auth.forbidden");
+      }
+    }
+  }
+  for (const validation of validations) for (const code of validation.errors) codes.add(code);
+  for (const code of meta.errors ?? []) codes.add(code);
+  return [...codes].sort();
+}
+
+/** The validators of the route being answered, read from Hono's match (tests only). */
+function validationsOf(c: Context<Env>, path: string): Validation[] {
+  return matchedRoutes(c)
+    .filter((r) => r.method !== "ALL" && r.path === path)
+    .flatMap((r) => validationOf(r.handler) ?? []);
+}
+
+/**
+ * Tests run with `checkResponses`: an answer that the route does not declare (and the OpenAPI document
+ * does not publish) becomes a 500, so every API test also checks the contract: the declared success
+ * status, its JSON schema, download media type and Location header, and error codes among `errorsOf`.
+ * Messages name routes, codes and field paths, never a value (they are logged).
+ */
+async function checked(c: Context<Env>, meta: RouteMeta, next: Next): Promise<void> {
+  const path = c.req.routePath;
+  const name = `${c.req.method} ${path}`;
+  await next();
+  const res = c.res;
+  if (res.status >= 500) return;
+  if (res.status >= 400) {
+    const allowed = errorsOf(c.req.method, meta, validationsOf(c, path));
+    const code = await res
+      .clone()
+      .json()
+      .then((body: { code?: unknown }) => body.code)
+      .catch(() => undefined);
+    if (typeof code !== "string" || !allowed.includes(code as ErrorCode)) {
+      throw new ContractError(
+        `${name} answered ${res.status} ${typeof code === "string" ? code.slice(0, 60) : "without a code"}, which it does not declare (${allowed.join(", ")})`,
+      );
+    }
+    return;
+  }
+  const { schema, status, content, location } = meta.response;
+  if (res.status !== status) throw new ContractError(`${name} answered ${res.status}, it declares ${status}`);
+  if (location && !res.headers.get("location")) {
+    throw new ContractError(`${name} answered ${status} without the Location header it declares`);
+  }
+  if (content && content !== "application/json") {
+    if (!res.headers.get("content-type")?.startsWith(content)) {
+      throw new ContractError(`${name} answered another content type than the ${content} it declares`);
+    }
+    return;
+  }
+  if (!schema) return;
+  const result = v.safeParse(schema, await res.clone().json());
+  if (!result.success) {
+    const fields = result.issues
+      .map((issue) => `${v.getDotPath(issue) ?? "(root)"}: expected ${issue.expected ?? issue.type}`)
+      .join("; ");
+    throw new ContractError(`Response of ${name} does not match its schema: ${fields}`);
+  }
+}
+
+/** What a validator declares, for the OpenAPI document and `errorsOf`. */
+export interface Validation {
+  target: "json" | "param" | "query" | "upload";
+  schema?: v.GenericSchema;
+  /** Body limit (json, upload), enforced before the body is parsed. */
+  maxBytes?: number;
+  /** Media types an upload accepts. */
+  types?: readonly UploadType[];
+  errors: readonly ErrorCode[];
+}
+
+type Validated = { validation: Validation };
+
+/** JSON bodies: a territory profile with 1,000 communes and 200 neighbourhoods is under 40 KB. */
+export const JSON_MAX_BYTES = 64 * 1024;
+
+function tooLarge(maxBytes: number): MaillageError {
+  return new MaillageError("input.too_large", `The body is over the ${maxBytes} bytes this route accepts`);
+}
+
+/**
+ * Reads the body up to `maxBytes`: a declared Content-Length over it is refused before a byte is read,
+ * and what arrives is counted anyway (a chunked body declares no length, a Lambda event's body need not
+ * match its header), so more than `maxBytes` is never held in memory nor parsed.
+ */
+async function readLimited(c: Context, maxBytes: number): Promise<Uint8Array | undefined> {
+  const request = c.req.raw;
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return undefined;
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * JSON body validated by a shared schema (400 with field paths otherwise), at most `maxBytes`
+ * (64 KB by default; 413 `input.too_large` beyond, before parsing).
+ */
+export function json<S extends v.GenericSchema>(schema: S, options: { maxBytes?: number } = {}) {
+  const maxBytes = options.maxBytes ?? JSON_MAX_BYTES;
+  const validate = validator("json", (value): v.InferOutput<S> => parse(schema, value));
+  const middleware: typeof validate = async (c, next) => {
+    const body = await readLimited(c, maxBytes);
+    if (body) c.req.raw = new Request(c.req.raw, { body });
+    return validate(c, next);
+  };
+  const validation: Validation = {
+    target: "json",
+    schema,
+    maxBytes,
+    errors: ["input.invalid", "input.too_large"],
+  };
+  return Object.assign(middleware, { validation });
+}
+
+/** Query parameters validated by a shared object schema (400 with the parameters' names otherwise). */
+export function query<S extends v.GenericSchema>(schema: S) {
+  const middleware = validator("query", (value): v.InferOutput<S> => parse(schema, value));
+  const validation: Validation = { target: "query", schema, errors: ["input.invalid"] };
+  return Object.assign(middleware, { validation });
 }
 
 /** Path parameters validated by a shared schema; a malformed id answers 404 like an unknown one. */
@@ -113,13 +322,55 @@ export function params<S extends v.GenericSchema>(schema: S, notFound: ErrorCode
       throw new MaillageError(notFound, "Not found");
     }
   });
-  return Object.assign(middleware, { validation: { target: "param", schema } } satisfies Validated);
+  const validation: Validation = { target: "param", schema, errors: [notFound] };
+  return Object.assign(middleware, { validation });
+}
+
+/** A file sent as the raw request body (CSV or XLSX import), read by the handler with `uploaded(c)`. */
+export interface Upload {
+  mediaType: UploadType;
+  bytes: Uint8Array;
+}
+
+const uploads = new WeakMap<object, Upload>();
+
+/**
+ * A raw file body of one of `types` (415 `input.unsupported_type` otherwise, before reading it), at most
+ * `maxBytes` (413 `input.too_large` beyond, without holding more in memory), not empty (400).
+ */
+export function upload(options: { maxBytes: number; types: readonly UploadType[] }) {
+  const { maxBytes, types } = options;
+  const middleware = createMiddleware<Env>(async (c, next) => {
+    const mediaType = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+    const type = types.find((t) => t === mediaType);
+    if (!type) {
+      throw new MaillageError("input.unsupported_type", `Expected a file of type ${types.join(" or ")}`);
+    }
+    const bytes = await readLimited(c, maxBytes);
+    if (!bytes?.byteLength) throw new MaillageError("input.invalid", "The file is empty");
+    uploads.set(c, { mediaType: type, bytes });
+    await next();
+  });
+  const validation: Validation = {
+    target: "upload",
+    maxBytes,
+    types,
+    errors: ["input.invalid", "input.too_large", "input.unsupported_type"],
+  };
+  return Object.assign(middleware, { validation });
+}
+
+/** The file of a route declared with `upload()`. */
+export function uploaded(c: Context): Upload {
+  const file = uploads.get(c);
+  if (!file) throw new Error("uploaded(c) on a route without upload()");
+  return file;
 }
 
 export function metaOf(handler: unknown): RouteMeta | undefined {
   return (handler as { meta?: RouteMeta }).meta;
 }
 
-export function validationOf(handler: unknown): Validated["validation"] | undefined {
+export function validationOf(handler: unknown): Validation | undefined {
   return (handler as Partial<Validated>).validation;
 }

@@ -6,6 +6,8 @@ export interface Identity {
   via: "cookie" | "bearer";
   /** May act as operator: local sessions, or a token from the operators' pool (MFA required). */
   operatorGrade: boolean;
+  /** The server-side session the token belongs to, checked by route() on every request. */
+  sessionId: string;
 }
 
 /** Hono variables shared by every route. */

@@ -4,8 +4,21 @@ import { MaillageError } from "./error";
 
 /** Who is acting, in which context (tenant), with which role. */
 export type Actor =
-  | { type: "user"; userId: string; contextKind: ContextKind; contextId: string; role: Role }
-  | { type: "system"; reason: string };
+  | {
+      type: "user";
+      userId: string;
+      /** Copied from the membership, so the audit trail names who acted without another read. */
+      displayName?: string | null;
+      contextKind: ContextKind;
+      contextId: string;
+      role: Role;
+    }
+  | {
+      type: "system";
+      reason: string;
+      /** A tenant-scoped system actor (jobs): its data scope is that tenant's, never the platform's. */
+      tenantId?: string;
+    };
 
 const storage = new AsyncLocalStorage<Actor>();
 
@@ -23,6 +36,12 @@ export function use(): Actor {
 export function auditId(): string {
   const actor = use();
   return actor.type === "user" ? actor.userId : `system:${actor.reason}`;
+}
+
+/** The name written to the audit trail (null for the system). */
+export function auditName(): string | null {
+  const actor = use();
+  return actor.type === "user" ? (actor.displayName ?? null) : null;
 }
 
 function userIn(kind: ContextKind, roles: readonly Role[]) {

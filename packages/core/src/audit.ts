@@ -1,32 +1,82 @@
-import type { AuditEntry } from "@maillage/schema";
+import { type AuditEntry, type Page, type PageQuery } from "@maillage/schema";
+import { decodeTime } from "ulid";
 import * as Actor from "./actor";
-import { Keys, queryAll, Scope, SK_PREFIX } from "./db";
-import { batchGet } from "./db/batch";
+import { Keys, monthOf, page } from "./db";
+import { AuditEntity } from "./entities";
+import { MaillageError } from "./error";
 
-/** The territory's audit trail, newest first (leads only). */
-export async function list(limit = 100): Promise<AuditEntry[]> {
+/** Month buckets from `latest` back to `earliest`, newest first ("2026-12", "2026-11", …). */
+function monthsBack(latest: string, earliest: string): string[] {
+  const months: string[] = [];
+  let [year, month] = latest.split("-").map(Number) as [number, number];
+  for (let m = `${year}-${String(month).padStart(2, "0")}`; m >= earliest; ) {
+    months.push(m);
+    month -= 1;
+    if (month === 0) {
+      month = 12;
+      year -= 1;
+    }
+    m = `${year}-${String(month).padStart(2, "0")}`;
+  }
+  return months;
+}
+
+/** The month the tenant was created, read from its id (a ULID carries its creation time). */
+function creationMonth(contextId: string): string {
+  const ulid = contextId.split("_")[1] ?? "";
+  return monthOf(new Date(decodeTime(ulid)).toISOString());
+}
+
+interface Cursor {
+  /** Bucket to continue from, and the position inside it (null: its start). */
+  m: string;
+  k: string | null;
+}
+
+const invalidCursor = () =>
+  new MaillageError("input.invalid", "Invalid cursor", {
+    issues: [{ path: "cursor", message: "Invalid cursor: start again from the first page" }],
+  });
+
+function decode(cursor: string): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Cursor;
+    if (!/^\d{4}-\d{2}$/.test(parsed.m) || (parsed.k !== null && typeof parsed.k !== "string")) throw 0;
+    return parsed;
+  } catch {
+    throw invalidCursor();
+  }
+}
+
+const encode = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor), "utf8").toString("base64url");
+
+/**
+ * A tenant's audit trail, newest first, one page at a time across its month buckets. Entries of one
+ * millisecond keep their order (monotonic ids). Used by leads for their territory.
+ */
+export async function list(query: PageQuery = {}, now = new Date()): Promise<Page<AuditEntry>> {
   const territoryId = Actor.territoryId(["territory_lead"]);
-  const items = await queryAll<AuditEntry & { pk: string }>(
-    {
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": Keys.territory(territoryId).pk, ":prefix": SK_PREFIX.audit },
-      ScanIndexForward: false,
-      Limit: limit,
-    },
-    limit,
-  );
-  // Who acted, by name: people are outside the tenant's partition, read-only and only these ids.
-  const userIds = [...new Set(items.map((item) => item.userId).filter((id) => id.startsWith("usr_")))];
-  const people = await Scope.withReads(userIds, () => batchGet(userIds.map((id) => Keys.user(id))));
-  const names = new Map(people.map((person) => [person.id as string, person.displayName as string]));
-  return items.map(({ id, at, userId, action, entity, before, after }) => ({
-    id,
-    at,
-    userId,
-    userName: names.get(userId) ?? null,
-    action,
-    entity,
-    before,
-    after,
-  }));
+  return listFor(territoryId, query, now);
+}
+
+export async function listFor(contextId: string, query: PageQuery, now: Date): Promise<Page<AuditEntry>> {
+  const limit = query.limit ?? 50;
+  const start = query.cursor ? decode(query.cursor) : { m: monthOf(now.toISOString()), k: null };
+  const months = monthsBack(start.m, creationMonth(contextId));
+  const items: AuditEntry[] = [];
+  let inner: string | null = start.k;
+  for (const [index, month] of months.entries()) {
+    const result = await page(AuditEntity, {
+      partition: Keys.auditBucket(contextId, month),
+      descending: true,
+      limit: limit - items.length,
+      cursor: inner ?? undefined,
+    });
+    items.push(...result.items);
+    inner = null;
+    if (result.next) return { items, next: encode({ m: month, k: result.next }) };
+    const following = months[index + 1];
+    if (items.length >= limit) return { items, next: following ? encode({ m: following, k: null }) : null };
+  }
+  return { items, next: null };
 }

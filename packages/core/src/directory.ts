@@ -1,7 +1,8 @@
 import type { DirectoryEntry } from "@maillage/schema";
 import * as Actor from "./actor";
-import { Keys, PLATFORM, queryAll, SK_PREFIX } from "./db";
+import { all, PLATFORM, SK_PREFIX } from "./db";
 import { batchGet } from "./db/batch";
+import { DirectoryEntity, FederationEntity, FunderEntity, TerritoryEntity } from "./entities";
 
 /**
  * The operator's directory lists ids only; names are read from each context's own item, so a
@@ -9,27 +10,28 @@ import { batchGet } from "./db/batch";
  */
 export async function list(): Promise<DirectoryEntry[]> {
   Actor.assertOperator();
-  const items = await queryAll<Omit<DirectoryEntry, "name">>({
-    KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-    ExpressionAttributeValues: { ":pk": PLATFORM, ":prefix": SK_PREFIX.directory },
-  });
+  const items = await all(DirectoryEntity, { partition: PLATFORM, prefix: SK_PREFIX.directory });
   const names = await getDirectoryNames(items.map((item) => item.id));
   return items.map(({ kind, id, createdAt }) => ({ kind, id, name: names.get(id) ?? id, createdAt }));
 }
 
-function keyOf(id: string) {
-  if (id.startsWith("ter_")) return Keys.territory(id);
-  if (id.startsWith("fed_")) return Keys.federation(id);
-  if (id.startsWith("fun_")) return Keys.funder(id);
-  return undefined;
-}
+const entityOf = (id: string) =>
+  id.startsWith("ter_")
+    ? TerritoryEntity
+    : id.startsWith("fed_")
+      ? FederationEntity
+      : id.startsWith("fun_")
+        ? FunderEntity
+        : undefined;
 
 /** Display names of territories, federations and funders, for memberships and attachments. */
 export async function getDirectoryNames(ids: readonly string[]): Promise<Map<string, string>> {
-  const keys = [...new Set(ids)].flatMap((id) => {
-    const key = keyOf(id);
-    return key ? [key] : [];
-  });
-  const items = await batchGet(keys);
-  return new Map(items.map((item) => [item.id as string, item.name as string]));
+  const unique = [...new Set(ids)].filter((id) => entityOf(id));
+  const items = await batchGet(unique.map((id) => (entityOf(id) as typeof TerritoryEntity).key(id)));
+  const names = new Map<string, string>();
+  for (const raw of items) {
+    const of = entityOf(String(raw.id));
+    if (of && raw.type === of.type) names.set(String(raw.id), (of.parse(raw) as { name: string }).name);
+  }
+  return names;
 }

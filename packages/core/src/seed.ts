@@ -6,7 +6,9 @@ import { Federations, Funders } from "./network";
 import * as Territory from "./territory";
 import * as User from "./user";
 
-const MARKER = Keys.seedMarker("demo-v1");
+/** Bumped when the stored data model changes: `npm start` then rebuilds the local demo table. */
+export const MARKER_NAME = "demo-v2";
+const MARKER = Keys.seedMarker(MARKER_NAME);
 
 function populationOf(codes: string[]): number {
   return codes.reduce((sum, code) => sum + (Communes.describe(code).population ?? 0), 0);

@@ -1,103 +1,123 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import {
   createId,
+  issuesOf,
   type Territory as Info,
   TerritoryCreate,
   type TerritoryOverview,
   TerritoryProfileUpdate,
 } from "@maillage/schema";
+import * as v from "valibot";
 import * as Actor from "./actor";
-import { db, Keys, queryAll, Scope, SK_PREFIX, tableName, write } from "./db";
-import { batchGet } from "./db/batch";
-import { getDirectoryNames } from "./directory";
+import { all, diff, SK_PREFIX, write } from "./db";
+import { DirectoryEntity, MembershipEntity, TerritoryEntity } from "./entities";
 import { MaillageError } from "./error";
-import { fn } from "./fn";
 import * as Communes from "./geo/communes";
+import { asPublisher, publishOps } from "./publish";
 
 export type { Info };
 
-type Item = Info & { pk: string; sk: string; type: "territory" };
+type Stored = v.InferOutput<typeof TerritoryEntity.schema>;
 
-function toInfo(item: Record<string, unknown>): Info {
-  const { pk: _pk, sk: _sk, type: _type, ...info } = item as Item;
+/** What the audit trail records of a profile change: the profile fields, never ids or versions. */
+export const AUDITED_FIELDS = [
+  "name",
+  "carrierType",
+  "carrierName",
+  "communes",
+  "population",
+  "priorityNeighbourhoods",
+  "programme",
+  "startDate",
+  "endDate",
+] as const;
+
+function toInfo({ readers: _r, readersRev: _rr, ...info }: Stored): Info {
   return info;
 }
 
-function assertKnownCommunes(codes: readonly string[]) {
-  const unknown = Communes.unknownCodes(codes);
-  if (unknown.length > 0) {
-    throw new MaillageError("input.invalid", "Unknown INSEE commune code", {
-      issues: unknown.map((code) => ({
-        path: `communes.${codes.indexOf(code)}`,
+/**
+ * Parses a profile and checks its communes against the INSEE grid in one pass: format errors and
+ * unknown codes are reported together (a person fixes everything at once).
+ */
+function parseProfile<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, input);
+  const issues = result.success ? [] : issuesOf(result.issues);
+  const communes = (input as { communes?: unknown })?.communes;
+  if (Array.isArray(communes)) {
+    const wellFormed = communes.filter((code): code is string => typeof code === "string");
+    for (const code of Communes.unknownCodes(wellFormed.filter((c) => /^(\d{5}|2[AB]\d{3})$/.test(c)))) {
+      issues.push({
+        path: `communes.${communes.indexOf(code)}`,
         message: `Unknown INSEE commune code ${code} (not in the INSEE 2024 density grid)`,
-      })),
-    });
+      });
+    }
   }
+  if (!result.success || issues.length > 0) {
+    throw new MaillageError("input.invalid", "The request is not valid", { issues });
+  }
+  return result.output;
 }
 
-async function load(territoryId: string, consistent = false): Promise<Info | undefined> {
-  const result = await db().send(
-    new GetCommand({ TableName: tableName(), Key: Keys.territory(territoryId), ConsistentRead: consistent }),
-  );
-  return result.Item ? toInfo(result.Item) : undefined;
+async function load(territoryId: string, consistent = false): Promise<Stored | undefined> {
+  return TerritoryEntity.get([territoryId], { consistent });
 }
 
 /** The operator creates a territory (tenant): profile, directory entry and audit in one transaction. */
-export const create = fn(TerritoryCreate, async (input): Promise<Info> => {
+export async function create(raw: TerritoryCreate): Promise<Info> {
   Actor.assertOperator();
-  assertKnownCommunes(input.communes);
-  const now = new Date().toISOString();
+  const input = parseProfile(TerritoryCreate, raw);
+  const now = new Date();
+  const at = now.toISOString();
   const id = createId("territory");
-  const territory: Info = { id, ...input, version: 1, createdAt: now, updatedAt: now };
-  const item = { ...Keys.territory(id), type: "territory", ...territory };
+  const territory: Info = { id, ...input, version: 1, createdAt: at, updatedAt: at };
   await write(
     [
-      { Put: { Item: item, ConditionExpression: "attribute_not_exists(pk)" } },
       {
         Put: {
-          Item: {
-            ...Keys.directory(id),
-            type: "directory",
-            kind: "territory",
-            id,
-            createdAt: now,
-          },
+          Item: TerritoryEntity.item([id], { ...territory, readers: {}, readersRev: 0 }),
+          ConditionExpression: "attribute_not_exists(pk)",
         },
       },
+      { Put: { Item: DirectoryEntity.item([id], { kind: "territory", id, createdAt: at }) } },
     ],
-    [{ contextId: id, action: "territory.create", entity: id, before: null, after: item }],
+    [
+      {
+        contextId: id,
+        action: "territory.create",
+        entityType: "territory",
+        entity: id,
+        entityLabel: territory.name,
+        changes: diff(null, territory, AUDITED_FIELDS),
+      },
+    ],
     now,
   );
   return territory;
-});
+}
+create.schema = TerritoryCreate;
 
 /** The actor's own territory. */
 export async function get(): Promise<Info> {
-  const territoryId = Actor.territoryId();
-  const territory = await load(territoryId);
+  const territory = await load(Actor.territoryId());
   if (!territory) throw new MaillageError("territory.not_found", "Territory not found");
-  return territory;
+  return toInfo(territory);
 }
 
+/**
+ * The overview reads two things in parallel: the profile (which names its federations and funders,
+ * kept on the item by attach/detach) and the members index for the counts.
+ */
 export async function overview(): Promise<TerritoryOverview> {
   const territoryId = Actor.territoryId();
-  const [territory, members, attachments] = await Promise.all([
-    get(),
-    queryAll<{ role: string }>({
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": territoryId, ":prefix": SK_PREFIX.member },
-    }),
-    queryAll<{ pk: string }>({
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": territoryId, ":prefix": SK_PREFIX.attachedTo },
-    }),
+  const [stored, members] = await Promise.all([
+    load(territoryId),
+    all(MembershipEntity, { index: "gsi1", partition: territoryId, prefix: SK_PREFIX.member }),
   ]);
-  const owners = attachments.map((a) => a.pk);
-  const names = await Scope.withReads(owners, () => getDirectoryNames(owners));
-  const named = (prefix: string) =>
-    owners.filter((id) => id.startsWith(prefix)).map((id) => ({ id, name: names.get(id) ?? id }));
+  if (!stored) throw new MaillageError("territory.not_found", "Territory not found");
+  const territory = toInfo(stored);
+  const readers = Object.entries(stored.readers)
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, "fr"));
   return {
     territory,
     communes: territory.communes.map(Communes.describe),
@@ -106,54 +126,71 @@ export async function overview(): Promise<TerritoryOverview> {
       territory_lead: members.filter((m) => m.role === "territory_lead").length,
       link_worker: members.filter((m) => m.role === "link_worker").length,
     },
-    federations: named("fed_"),
-    funders: named("fun_"),
+    federations: readers.filter((r) => r.id.startsWith("fed_")),
+    funders: readers.filter((r) => r.id.startsWith("fun_")),
   };
 }
+
+const conflict = async (territoryId: string) =>
+  new MaillageError("territory.version_conflict", "The territory was changed by someone else", {
+    current: toInfo((await load(territoryId, true)) as Stored),
+  });
 
 /**
- * A lead edits the profile. Optimistic concurrency: the write only succeeds if the stored version
- * is the one the lead started from; otherwise 409 with the current profile.
+ * A lead edits the profile. Optimistic concurrency: the write only succeeds if the stored version is
+ * the one the lead started from (409 with the current profile otherwise). The new summary is published
+ * to every reader in the same transaction; the condition on `readersRev` makes an edit that raced an
+ * attach or detach retry with the new list of readers. An unchanged save changes nothing.
  */
-export const update = fn(TerritoryProfileUpdate, async ({ version, ...profile }): Promise<Info> => {
+export async function update(raw: TerritoryProfileUpdate): Promise<Info> {
   const territoryId = Actor.territoryId(["territory_lead"]);
-  assertKnownCommunes(profile.communes);
-  const before = await load(territoryId, true);
-  if (!before) throw new MaillageError("territory.not_found", "Territory not found");
-  const conflict = async () => {
-    const current = await load(territoryId, true);
-    return new MaillageError("territory.version_conflict", "The territory was changed by someone else", {
-      current,
-    });
-  };
-  if (before.version !== version) throw await conflict();
-  const now = new Date().toISOString();
-  const after: Info = { ...before, ...profile, version: version + 1, updatedAt: now };
-  await write(
-    [
-      {
-        Put: {
-          Item: { ...Keys.territory(territoryId), type: "territory", ...after },
-          ConditionExpression: "version = :version",
-          ExpressionAttributeValues: { ":version": version },
-        },
-        onConditionFailed: conflict,
-      },
-    ],
-    [{ contextId: territoryId, action: "territory.update", entity: territoryId, before, after }],
-    now,
-  );
-  return after;
-});
-
-/** Profiles of several territories (federation and funder views read only these summaries). */
-export async function summaries(territoryIds: readonly string[]): Promise<Info[]> {
-  const items = await batchGet(territoryIds.map((id) => Keys.territory(id)));
-  return items.map(toInfo).sort((a, b) => a.name.localeCompare(b.name, "fr"));
+  const { version, ...profile } = parseProfile(TerritoryProfileUpdate, raw);
+  for (let attempt = 0; ; attempt++) {
+    const before = await load(territoryId, true);
+    if (!before) throw new MaillageError("territory.not_found", "Territory not found");
+    if (before.version !== version) throw await conflict(territoryId);
+    const changes = diff(before, profile, AUDITED_FIELDS);
+    if (changes.length === 0) return toInfo(before);
+    const now = new Date();
+    const after: Stored = { ...before, ...profile, version: version + 1, updatedAt: now.toISOString() };
+    const readerIds = Object.keys(before.readers);
+    let raced = false;
+    try {
+      await asPublisher(territoryId, readerIds, () =>
+        write(
+          [
+            {
+              Put: {
+                Item: TerritoryEntity.item([territoryId], after),
+                ConditionExpression: "version = :version AND readersRev = :rev",
+                ExpressionAttributeValues: { ":version": version, ":rev": before.readersRev },
+              },
+              onConditionFailed: () => {
+                raced = true;
+                return new MaillageError("territory.version_conflict", "Changed meanwhile");
+              },
+            },
+            ...publishOps(toInfo(after), readerIds, now.toISOString()),
+          ],
+          [
+            {
+              contextId: territoryId,
+              action: "territory.update",
+              entityType: "territory",
+              entity: territoryId,
+              entityLabel: after.name,
+              changes,
+            },
+          ],
+          now,
+        ),
+      );
+      return toInfo(after);
+    } catch (error) {
+      // Lost the race: to another edit (409), or to an attach/detach (retry with the new readers).
+      if (!raced || attempt >= 4) throw error;
+    }
+  }
 }
+update.schema = TerritoryProfileUpdate;
 
-/** Used by the operator to check a territory exists before attaching or inviting. */
-export async function exists(territoryId: string): Promise<boolean> {
-  Actor.assertOperator();
-  return (await load(territoryId)) !== undefined;
-}

@@ -1,4 +1,4 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { createHash } from "node:crypto";
 import {
   type ContextKind,
   createId,
@@ -8,39 +8,41 @@ import {
   type User,
 } from "@maillage/schema";
 import * as Actor from "./actor";
-import { db, Keys, PLATFORM, queryAll, Scope, SK_PREFIX, tableName, type WriteOp, write } from "./db";
-import { batchGet } from "./db/batch";
+import { all, PLATFORM, Scope, SK_PREFIX, type WriteOp, write } from "./db";
+import { EmailGuardEntity, MembershipEntity, UserEntity } from "./entities";
 import { getDirectoryNames } from "./directory";
 import { MaillageError } from "./error";
 
+/**
+ * E-mail addresses never appear in keys (CloudTrail records keys and session policies): the guard
+ * and the invitation pointer are keyed by this hash.
+ */
+export function emailHash(email: string): string {
+  return createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
+}
+
 export async function get(userId: string): Promise<User | undefined> {
-  const result = await Scope.readOnly([userId], () =>
-    db().send(new GetCommand({ TableName: tableName(), Key: Keys.user(userId) })),
-  );
-  if (!result.Item) return undefined;
-  const { id, email, displayName } = result.Item as User;
-  return { id, email, displayName };
+  const user = await Scope.identity(() => UserEntity.get([userId]));
+  return user && { id: user.id, email: user.email, displayName: user.displayName };
 }
 
 export async function idByEmail(email: string): Promise<string | undefined> {
-  const key = Keys.email(email);
-  const result = await Scope.readOnly([key.pk], () =>
-    db().send(new GetCommand({ TableName: tableName(), Key: key })),
-  );
-  return result.Item?.userId as string | undefined;
+  const guard = await Scope.identity(() => EmailGuardEntity.get([emailHash(email)]));
+  return guard?.userId;
 }
 
 /** Operations creating a user and reserving their email (fails if the email is taken). */
 export function createOps(user: Omit<User, "id">): { user: User; ops: WriteOp[] } {
   const id = createId("user");
-  const item = { ...Keys.user(id), type: "user", id, ...user };
   return {
     user: { id, ...user },
     ops: [
-      { Put: { Item: item, ConditionExpression: "attribute_not_exists(pk)" } },
+      {
+        Put: { Item: UserEntity.item([id], { id, ...user }), ConditionExpression: "attribute_not_exists(pk)" },
+      },
       {
         Put: {
-          Item: { ...Keys.email(user.email), type: "email", userId: id },
+          Item: EmailGuardEntity.item([emailHash(user.email)], { userId: id }),
           ConditionExpression: "attribute_not_exists(pk)",
         },
         onConditionFailed: () =>
@@ -55,20 +57,20 @@ export function membershipOp(
   contextKind: ContextKind,
   contextId: string,
   role: Role,
+  displayName: string | null,
 ): WriteOp {
   if (!rolesByContext[contextKind].includes(role))
     throw new Error(`Role ${role} is not valid in a ${contextKind}`);
   return {
     Put: {
-      Item: {
-        ...Keys.membership(userId, contextId),
-        type: "membership",
+      Item: MembershipEntity.item([userId, contextId], {
         userId,
         contextKind,
         contextId,
         role,
         createdAt: new Date().toISOString(),
-      },
+        displayName,
+      }),
       ConditionExpression: "attribute_not_exists(pk)",
     },
     onConditionFailed: () =>
@@ -76,29 +78,23 @@ export function membershipOp(
   };
 }
 
-type MembershipItem = Omit<Membership, "contextName">;
+export type MembershipItem = Omit<Membership, "contextName"> & { displayName: string | null };
 
-/** One membership, read by the auth middleware on every request (a single GetItem). */
+/** One membership, read by the auth middleware on every request (a single GetItem, identity scope). */
 export async function membership(userId: string, contextId: string): Promise<MembershipItem | undefined> {
-  const { pk, sk } = Keys.membership(userId, contextId);
-  const result = await Scope.readOnly([userId], () =>
-    db().send(new GetCommand({ TableName: tableName(), Key: { pk, sk } })),
-  );
-  if (!result.Item) return undefined;
-  const { contextKind, role, createdAt } = result.Item as MembershipItem;
-  return { userId, contextKind, contextId, role, createdAt };
+  return Scope.identity(() => MembershipEntity.get([userId, contextId]));
 }
 
 /** The signed-in person's memberships with their contexts' names (for the context switcher). */
 export async function memberships(userId: string): Promise<Membership[]> {
-  const items = await Scope.readOnly([userId], () =>
-    queryAll<MembershipItem>({
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": userId, ":prefix": SK_PREFIX.membership },
-    }),
+  const items = await Scope.identity(() =>
+    all(MembershipEntity, { partition: userId, prefix: SK_PREFIX.membership }),
   );
   const contextIds = items.filter((m) => m.contextKind !== "platform").map((m) => m.contextId);
-  const names = await Scope.readOnly(contextIds, () => getDirectoryNames(contextIds));
+  // Names live on each context's own item: read-only on exactly those partitions.
+  const names = await Scope.run({ kind: "keys", readWrite: [], readOnly: contextIds }, () =>
+    getDirectoryNames(contextIds),
+  );
   return items.map(({ contextKind, contextId, role, createdAt }) => ({
     userId,
     contextKind,
@@ -109,23 +105,14 @@ export async function memberships(userId: string): Promise<Membership[]> {
   }));
 }
 
-/** Members of the actor's territory (leads only). */
+/** Members of the actor's territory (leads only): the membership index, no read of people's items. */
 export async function listTerritoryMembers(): Promise<(User & { role: Role })[]> {
   const territoryId = Actor.territoryId(["territory_lead"]);
-  const items = await queryAll<MembershipItem>({
-    IndexName: "gsi1",
-    KeyConditionExpression: "gsi1pk = :pk AND begins_with(gsi1sk, :prefix)",
-    ExpressionAttributeValues: { ":pk": territoryId, ":prefix": SK_PREFIX.member },
-  });
-  const userIds = items.map((m) => m.userId);
-  const users = new Map(
-    (await Scope.withReads(userIds, () => batchGet(userIds.map((id) => Keys.user(id))))).map((u) => [
-      u.id as string,
-      u as User,
-    ]),
-  );
+  const items = await all(MembershipEntity, { index: "gsi1", partition: territoryId, prefix: SK_PREFIX.member });
+  const people = await Scope.identity(() => UserEntity.getMany(items.map((m) => [m.userId] as [string])));
+  const byId = new Map(people.map((person) => [person.id, person]));
   return items.flatMap((m) => {
-    const user = users.get(m.userId);
+    const user = byId.get(m.userId);
     return user ? [{ id: user.id, email: user.email, displayName: user.displayName, role: m.role }] : [];
   });
 }
@@ -137,13 +124,19 @@ export async function create(
 ): Promise<User> {
   const created = createOps(user);
   await write(
-    [...created.ops, ...grants.map((g) => membershipOp(created.user.id, g.contextKind, g.contextId, g.role))],
+    [
+      ...created.ops,
+      ...grants.map((g) =>
+        membershipOp(created.user.id, g.contextKind, g.contextId, g.role, user.displayName),
+      ),
+    ],
     grants.map((g) => ({
       contextId: g.contextId === "platform" ? PLATFORM : g.contextId,
       action: "membership.create",
+      entityType: "membership",
       entity: created.user.id,
-      before: null,
-      after: { userId: created.user.id, role: g.role },
+      entityLabel: user.displayName,
+      changes: [{ field: "role", before: null, after: g.role }],
     })),
   );
   return created.user;

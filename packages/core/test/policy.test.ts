@@ -122,7 +122,7 @@ describe("the same policy is enforced on every command against DynamoDB Local", 
     const write = asLead(A, () =>
       Db.write(
         [{ Put: { Item: { ...Db.Keys.territory(B), name: "volé" } } }],
-        [{ contextId: A, action: "test", entity: A, before: null, after: null }],
+        [{ contextId: A, action: "test", entityType: "territory", entity: A, changes: [] }],
       ),
     );
     await expect(write).rejects.toBeInstanceOf(Db.ScopeViolation);

@@ -4,12 +4,21 @@
  */
 export const errorCodes = {
   "input.invalid": 400,
+  /** The body is over the route's limit (JSON or upload), refused before it is parsed. */
+  "input.too_large": 413,
+  /** An upload whose Content-Type is not one the route accepts. */
+  "input.unsupported_type": 415,
   "auth.required": 401,
   "auth.session_expired": 401,
   "auth.forbidden": 403,
   "auth.csrf": 403,
   "auth.unknown_user": 403,
+  /** Cognito: the ID token's e-mail is not verified (`email_verified` is not true). */
+  "auth.email_unverified": 403,
+  /** Cognito: the e-mail names a person already bound to another identity (`sub`) of the same pool. */
+  "auth.identity_conflict": 403,
   "auth.invitation_invalid": 400,
+  "auth.invitation_sign_in": 403,
   "route.not_found": 404,
   "territory.not_found": 404,
   "federation.not_found": 404,
@@ -18,7 +27,13 @@ export const errorCodes = {
   "federation.version_conflict": 409,
   "funder.version_conflict": 409,
   "membership.already_exists": 409,
+  "member.not_found": 404,
+  /** A territory keeps at least one lead: its last lead cannot be removed. */
+  "member.last_lead": 409,
   "attachment.already_exists": 409,
+  "attachment.not_found": 404,
+  "job.not_found": 404,
+  "batch.conflict": 409,
   internal: 500,
 } as const;
 

@@ -1,8 +1,15 @@
 import * as v from "valibot";
 import { UserId } from "./ids";
+import { message } from "./messages";
 import { ContextKind, Role, TerritoryRole } from "./roles";
 
-export const Email = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email("Expected an email address"));
+export const Email = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toLowerCase(),
+  v.maxLength(254, message("email.too_long")),
+  v.email(message("email.format")),
+);
 
 export const User = v.object({
   id: UserId,
@@ -27,7 +34,12 @@ export type Me = v.InferOutput<typeof Me>;
 
 export const InvitationCreate = v.object({
   email: Email,
-  displayName: v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(120)),
+  displayName: v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(2, message("display_name.too_short")),
+    v.maxLength(120, message("display_name.too_long")),
+  ),
   role: TerritoryRole,
 });
 export type InvitationCreate = v.InferOutput<typeof InvitationCreate>;
@@ -38,6 +50,8 @@ export const Invitation = v.object({
   role: TerritoryRole,
   territoryId: v.string(),
   expiresAt: v.string(),
+  /** The job delivering it (Cognito account and e-mail), to poll. */
+  deliveryJobId: v.optional(v.string()),
   /** Only in local mode: the link that would have been emailed. */
   link: v.optional(v.string()),
 });

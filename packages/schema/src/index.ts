@@ -3,6 +3,8 @@ export * from "./errors";
 export * from "./identity";
 export * from "./ids";
 export { issuesOf } from "./issues";
+export * from "./jobs";
+export * from "./labels";
 export * from "./messages";
 export * from "./network";
 export * from "./page";

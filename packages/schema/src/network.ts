@@ -1,12 +1,17 @@
 import * as v from "valibot";
 import { FederationId, FunderId, TerritoryId } from "./ids";
-import { CHOOSE_ONE } from "./messages";
+import { CHOOSE_ONE, message } from "./messages";
 
-const Name = v.pipe(v.string(), v.trim(), v.minLength(2, "At least 2 characters"), v.maxLength(120));
+const Name = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(2, message("name.too_short")),
+  v.maxLength(120, message("name.too_long")),
+);
 
 export const FederationCreate = v.object({
   name: Name,
-  description: v.pipe(v.string(), v.trim(), v.maxLength(500)),
+  description: v.pipe(v.string(), v.trim(), v.maxLength(500, message("description.too_long"))),
 });
 export type FederationCreate = v.InferOutput<typeof FederationCreate>;
 

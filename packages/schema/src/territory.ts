@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { TerritoryId } from "./ids";
-import { CHOOSE_ONE } from "./messages";
+import { CHOOSE_ONE, message } from "./messages";
 
 export const carrierTypes = [
   "cpts",
@@ -18,41 +18,45 @@ export const programmes = ["ami", "article51", "other"] as const;
 export const Programme = v.picklist(programmes, CHOOSE_ONE);
 
 /** INSEE commune code (COG): 5 digits, or 2A/2B + 3 digits for Corsica. */
-export const InseeCode = v.pipe(
-  v.string(),
-  v.regex(/^(\d{5}|2[AB]\d{3})$/, "Expected an INSEE commune code (5 characters, e.g. 75056)"),
-);
+export const InseeCode = v.pipe(v.string(), v.regex(/^(\d{5}|2[AB]\d{3})$/, message("commune.format")));
 
 const Name = v.pipe(
   v.string(),
   v.trim(),
-  v.minLength(2, "At least 2 characters"),
-  v.maxLength(120, "At most 120 characters"),
+  v.minLength(2, message("name.too_short")),
+  v.maxLength(120, message("name.too_long")),
 );
 
-const IsoDate = v.pipe(v.string(), v.isoDate("Expected a date (YYYY-MM-DD)"));
+const IsoDate = v.pipe(v.string(), v.isoDate(message("date.format")));
 
-const END_BEFORE_START = "The end date must be on or after the start date";
+const END_BEFORE_START = message("date.end_before_start");
 
 const profileEntries = {
   name: Name,
   carrierType: CarrierType,
-  carrierName: v.pipe(v.string(), v.trim(), v.maxLength(160, "At most 160 characters")),
+  carrierName: v.pipe(v.string(), v.trim(), v.maxLength(160, message("carrier_name.too_long"))),
   communes: v.pipe(
     v.array(InseeCode),
-    v.minLength(1, "At least one commune"),
-    v.maxLength(1000, "At most 1000 communes"),
-    v.check((codes) => new Set(codes).size === codes.length, "Each commune must appear once"),
+    v.minLength(1, message("communes.required")),
+    v.maxLength(1000, message("communes.too_many")),
+    v.check((codes) => new Set(codes).size === codes.length, message("communes.duplicate")),
   ),
   population: v.pipe(
-    v.number(),
-    v.integer("Expected a whole number"),
-    v.minValue(0, "Cannot be negative"),
-    v.maxValue(20_000_000, "At most 20,000,000"),
+    v.number(message("population.number")),
+    v.integer(message("population.whole")),
+    v.minValue(0, message("population.negative")),
+    v.maxValue(20_000_000, message("population.too_large")),
   ),
   priorityNeighbourhoods: v.pipe(
-    v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120))),
-    v.maxLength(200, "At most 200 neighbourhoods"),
+    v.array(
+      v.pipe(
+        v.string(),
+        v.trim(),
+        v.minLength(1, message("neighbourhood.empty")),
+        v.maxLength(120, message("neighbourhood.too_long")),
+      ),
+    ),
+    v.maxLength(200, message("neighbourhoods.too_many")),
   ),
   programme: Programme,
   startDate: IsoDate,
@@ -62,8 +66,14 @@ const profileEntries = {
 /** What the operator fills in to create a territory. */
 export const TerritoryCreate = v.pipe(
   v.object(profileEntries),
+  // partialCheck: checked as soon as both dates are valid, even when other fields are not, so that a
+  // form gets every issue in one pass.
   v.forward(
-    v.check((p) => p.endDate === null || p.endDate >= p.startDate, END_BEFORE_START),
+    v.partialCheck(
+      [["startDate"], ["endDate"]],
+      (p) => p.endDate === null || p.endDate >= p.startDate,
+      END_BEFORE_START,
+    ),
     ["endDate"],
   ),
 );
@@ -72,8 +82,13 @@ export type TerritoryCreate = v.InferOutput<typeof TerritoryCreate>;
 /** A lead's edit of the profile: every field plus the version they started from. */
 export const TerritoryProfileUpdate = v.pipe(
   v.object({ ...profileEntries, version: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+  // The same one-pass rule as TerritoryCreate.
   v.forward(
-    v.check((p) => p.endDate === null || p.endDate >= p.startDate, END_BEFORE_START),
+    v.partialCheck(
+      [["startDate"], ["endDate"]],
+      (p) => p.endDate === null || p.endDate >= p.startDate,
+      END_BEFORE_START,
+    ),
     ["endDate"],
   ),
 );

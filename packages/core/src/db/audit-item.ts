@@ -6,7 +6,7 @@ import type { Change } from "./write";
  * The stored audit entry. Entries live in month buckets of their tenant (`ter_X#AUDIT#2026-12`),
  * never in the tenant's root partition; the monotonic id keeps same-millisecond entries in order.
  */
-export function auditItem(change: Change, userId: string, now: Date, _index: number) {
+export function auditItem(change: Change, userId: string, userName: string | null, now: Date) {
   const id = createId("audit");
   const at = now.toISOString();
   return {
@@ -15,6 +15,7 @@ export function auditItem(change: Change, userId: string, now: Date, _index: num
     id,
     at,
     userId,
+    userName,
     action: change.action,
     entityType: change.entityType,
     entity: change.entity,

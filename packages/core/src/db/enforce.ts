@@ -50,6 +50,19 @@ export function accessesOf(commandName: string, input: Input): Access[] | undefi
       const tables = Object.values((input.RequestItems ?? {}) as Record<string, { Keys: unknown[] }>);
       return [{ action: "dynamodb:BatchGetItem", leadingKeys: tables.flatMap((t) => t.Keys.map(pkOf)) }];
     }
+    case "BatchWriteItemCommand": {
+      const tables = Object.values((input.RequestItems ?? {}) as Record<string, Input[]>);
+      return [
+        {
+          action: "dynamodb:BatchWriteItem",
+          leadingKeys: tables.flatMap((requests) =>
+            requests.map((r) =>
+              r.PutRequest ? pkOf((r.PutRequest as Input).Item) : pkOf((r.DeleteRequest as Input)?.Key),
+            ),
+          ),
+        },
+      ];
+    }
     case "TransactWriteItemsCommand":
       return ((input.TransactItems ?? []) as Input[]).map((item) => {
         if (item.Put) return { action: "dynamodb:PutItem", leadingKeys: [pkOf((item.Put as Input).Item)] };

@@ -1,5 +1,5 @@
 export { db, resetClient, ScopeViolation, tableName } from "./client";
-export { Keys, PLATFORM, SK_PREFIX } from "./keys";
+export { Keys, monthOf, PLATFORM, SK_PREFIX } from "./keys";
 export {
   type Action,
   allows,
@@ -12,4 +12,5 @@ export {
 export { queryAll } from "./query";
 export * as Scope from "./scope";
 export { createTableInput, tableKeys } from "./table";
-export { type Change, type WriteOp, withoutKeys, write } from "./write";
+export { type ItemKey, all, entity, type PageRequest, page } from "./entity";
+export { type Change, diff, type WriteOp, write } from "./write";

@@ -35,6 +35,15 @@ export const Keys = {
   user: (userId: string) => ({ pk: userId, sk: "USER" }),
   /** Uniqueness guard and lookup for an email address, keyed by its hash (platform-level). */
   email: (emailHash: string) => ({ pk: `EMAIL#${emailHash}`, sk: "EMAIL" }),
+  /**
+   * A Cognito identity bound to its person at the first verified sign-in, keyed by sha256(issuer, sub)
+   * (a `sub` is opaque, but hashing keeps the pool out of the keys).
+   */
+  subject: (subjectHash: string) => ({ pk: `SUB#${subjectHash}`, sk: "SUB" }),
+  /** The person's side of that binding, one per pool (sha256 of the issuer): a second `sub` is refused. */
+  boundSubject: (userId: string, issuerHash: string) => ({ pk: userId, sk: `SUB#${issuerHash}` }),
+  /** A signed-in session, in its person's partition (read with the membership in one BatchGetItem). */
+  session: (userId: string, sessionId: string) => ({ pk: userId, sk: `SESSION#${sessionId}` }),
   /** A membership: read by user (pk) and listed by context (gsi1, starting with the tenant id). */
   membership: (userId: string, contextId: string) => ({
     pk: userId,

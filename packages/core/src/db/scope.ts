@@ -24,7 +24,13 @@ function fromActor(): Scope | undefined {
   } catch {
     return undefined;
   }
-  if (actor.type === "system" || actor.contextKind === "platform") return { kind: "platform" };
+  // A tenant-scoped system actor (a job) gets its tenant's scope, never the platform's.
+  if (actor.type === "system") {
+    return actor.tenantId
+      ? { kind: "keys", readWrite: ownedPatterns(actor.tenantId), readOnly: [] }
+      : { kind: "platform" };
+  }
+  if (actor.contextKind === "platform") return { kind: "platform" };
   return { kind: "keys", readWrite: ownedPatterns(actor.contextId), readOnly: [] };
 }
 

@@ -58,10 +58,11 @@ export function diff(
  */
 export async function write(ops: WriteOp[], changes: Change[], now = new Date()): Promise<void> {
   const userId = Actor.auditId();
+  const userName = Actor.auditName();
   const all: WriteOp[] = [
     ...ops,
-    ...changes.map((change, index) => ({
-      Put: { Item: auditItem(change, userId, now, index), ConditionExpression: "attribute_not_exists(pk)" },
+    ...changes.map((change) => ({
+      Put: { Item: auditItem(change, userId, userName, now), ConditionExpression: "attribute_not_exists(pk)" },
     })),
   ];
   const TableName = tableName();

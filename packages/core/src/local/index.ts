@@ -3,7 +3,13 @@ import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+} from "@aws-sdk/client-dynamodb";
 import { createTableInput } from "../db/table";
 
 /**
@@ -143,6 +149,33 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
   } catch (error) {
     if ((error as { name?: string }).name !== "ResourceNotFoundException") throw error;
     await client.send(new CreateTableCommand(createTableInput(tableName)));
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * Local demo only: when the table was seeded by an older data model (its seed marker is one of
+ * `oldMarkers`), drop and recreate it so the new seed runs. Returns whether it did.
+ */
+export async function resetIfOlderModel(
+  endpoint: string,
+  tableName: string,
+  oldMarkers: readonly string[],
+): Promise<boolean> {
+  const client = new DynamoDBClient({ endpoint, region: process.env.AWS_REGION ?? "eu-west-3" });
+  try {
+    for (const marker of oldMarkers) {
+      const found = await client.send(
+        new GetItemCommand({ TableName: tableName, Key: { pk: { S: "PLATFORM" }, sk: { S: `SEED#${marker}` } } }),
+      );
+      if (found.Item) {
+        await client.send(new DeleteTableCommand({ TableName: tableName }));
+        await client.send(new CreateTableCommand(createTableInput(tableName)));
+        return true;
+      }
+    }
+    return false;
   } finally {
     client.destroy();
   }
