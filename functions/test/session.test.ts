@@ -1,4 +1,5 @@
-import { Seed, Token } from "@maillage/core";
+import { Seed, Session, Token } from "@maillage/core";
+import { createId } from "@maillage/schema";
 import { SignJWT } from "jose";
 import { beforeAll, describe, expect, test } from "vitest";
 import { as, createOperator, ORIGIN, testApp, withTestTenant } from "../../test/harness";
@@ -75,6 +76,67 @@ describe("local sign-in and sessions", () => {
 
     const invitationToken = await Token.sign("invitation", users.territory_lead.id, {}, 3600);
     expect((await as(app, { token: invitationToken }).get("/api/me")).status).toBe(401);
+  });
+
+  test("after sign-out the old cookie answers 401 on /api/me (the session ends server-side)", async () => {
+    const { users } = await withTestTenant();
+    const signIn = await as(app).post("/api/session/demo", { userId: users.link_worker.id });
+    const cookie = cookieOf(signIn);
+    const me = () => app.request("/api/me", { headers: { cookie } });
+    expect((await me()).status).toBe(200);
+    const out = await app.request("/api/session", { method: "DELETE", headers: { cookie, origin: ORIGIN } });
+    expect(out.status).toBe(200);
+    expect(out.headers.get("set-cookie")).toMatch(/maillage_session=;.*Max-Age=0/);
+    // The browser dropped it; a copy kept elsewhere (the probe's) is refused from now on.
+    const replay = await me();
+    expect(replay.status).toBe(401);
+    expect(((await replay.json()) as { code: string }).code).toBe("auth.session_expired");
+    // Other sessions of the same person are not affected.
+    const other = await as(app).post("/api/session/demo", { userId: users.link_worker.id });
+    expect((await app.request("/api/me", { headers: { cookie: cookieOf(other) } })).status).toBe(200);
+  });
+
+  test("a session removed server-side ends at once, on context routes and on /api/me", async () => {
+    const { territory, users } = await withTestTenant();
+    const worker = as(app, users.link_worker);
+    expect((await worker.get(`/api/territories/${territory.id}`)).status).toBe(200);
+    await Session.end(users.link_worker.id, users.link_worker.sessionId);
+    const overview = await worker.get(`/api/territories/${territory.id}`);
+    expect(overview.status).toBe(401);
+    expect(overview.body.code).toBe("auth.session_expired");
+    expect(overview.text).not.toContain(territory.name);
+    const me = await worker.get("/api/me");
+    expect(me.status).toBe(401);
+    expect(me.body.code).toBe("auth.session_expired");
+  });
+
+  test("a signed token without a live session is refused", async () => {
+    const { territory, users } = await withTestTenant();
+    const noSid = await Token.sign("session", users.territory_lead.id, {}, 3600);
+    const withoutSession = await as(app, { token: noSid }).get("/api/me");
+    expect(withoutSession.status).toBe(401);
+    expect(withoutSession.body.code).toBe("auth.required");
+
+    const unknownSid = await Token.sign("session", users.territory_lead.id, { sid: createId("session") }, 3600);
+    const unknown = await as(app, { token: unknownSid }).get(`/api/territories/${territory.id}`);
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.code).toBe("auth.session_expired");
+
+    // Another person's session id does not open a session for this person.
+    const borrowed = await Token.sign(
+      "session",
+      users.territory_lead.id,
+      { sid: users.link_worker.sessionId },
+      3600,
+    );
+    expect((await as(app, { token: borrowed }).get("/api/me")).status).toBe(401);
+
+    // Past its end the item may linger until DynamoDB's TTL removes it: expiresAt decides.
+    const ended = await Session.open(users.territory_lead.id, -60);
+    const late = await Token.sign("session", users.territory_lead.id, { sid: ended.id }, 3600);
+    const lateRes = await as(app, { token: late }).get("/api/me");
+    expect(lateRes.status).toBe(401);
+    expect(lateRes.body.code).toBe("auth.session_expired");
   });
 
   test("sign-out clears the cookie", async () => {

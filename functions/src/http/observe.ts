@@ -37,6 +37,49 @@ export function observe(config: Config) {
   });
 }
 
+/**
+ * A contract violation found by the test-mode checks (route.ts). Its message names routes, codes and
+ * field paths only, never a value, so it is the one message the log keeps.
+ */
+export class ContractError extends Error {
+  override name = "ContractError";
+}
+
+const MAX_FRAMES = 12;
+
+/**
+ * What the log keeps of an unexpected error: its name, its code, its HTTP status (AWS errors) and where
+ * it was thrown. Never its message, which can quote input (a DynamoDB ValidationException quotes the
+ * key, a parser the text): the stack's frames are kept without the "Name: message" head.
+ */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { error: typeof error };
+  const { code, $metadata } = error as { code?: unknown; $metadata?: { httpStatusCode?: unknown } };
+  const status = $metadata?.httpStatusCode;
+  return {
+    error: /^[\w.$ -]{1,80}$/.test(error.name) ? error.name : "Error",
+    ...(typeof code === "string" && /^[\w.-]{1,64}$/.test(code) ? { code } : {}),
+    ...(typeof status === "number" ? { awsStatus: status } : {}),
+    ...(error instanceof ContractError ? { description: error.message.slice(0, 2000) } : {}),
+    frames: framesOf(error),
+  };
+}
+
+function framesOf(error: Error): string[] {
+  const stack = typeof error.stack === "string" ? error.stack : "";
+  // The head is "Name: message", and a message can span lines (even ones that look like frames):
+  // keep only what follows the message; if it cannot be found, keep no frame rather than risk it.
+  const end = error.message ? stack.indexOf(error.message) : 0;
+  if (end < 0) return [];
+  return stack
+    .slice(end + error.message.length)
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith("at "))
+    .slice(0, MAX_FRAMES)
+    .map((line) => line.slice(0, 240));
+}
+
 function body(c: Context<Env>, error: MaillageError): ErrorBody {
   return {
     code: error.code,
@@ -56,13 +99,7 @@ export const onError: ErrorHandler<Env> = (error, c) => {
     return c.json(body(c, new MaillageError("input.invalid", error.message)), 400);
   }
   const requestId = c.get("requestId");
-  c.get("config")?.log({
-    level: "error",
-    msg: "unhandled error",
-    requestId,
-    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-    stack: error instanceof Error ? error.stack : undefined,
-  });
+  c.get("config")?.log({ level: "error", msg: "unhandled error", requestId, ...describeError(error) });
   return c.json({ code: "internal", message: "Internal error", requestId } satisfies ErrorBody, 500);
 };
 

@@ -1,8 +1,8 @@
-import { errorCodes } from "@maillage/schema";
+import { type ErrorCode, errorCodes } from "@maillage/schema";
 import { toJsonSchema } from "@valibot/to-json-schema";
 import type { RouterRoute } from "hono/types";
 import type * as v from "valibot";
-import { metaOf, type RouteMeta, validationOf } from "./route";
+import { errorsOf, metaOf, type RouteMeta, type UploadType, type Validation, validationOf } from "./route";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -33,33 +33,143 @@ const errorSchema: JsonSchema = {
   },
 };
 
+const binary: JsonSchema = { type: "string", format: "binary" };
+
 export interface DescribedRoute {
   method: string;
   path: string;
   meta: RouteMeta;
+  /** The JSON body's schema. */
   body?: v.GenericSchema;
   params?: v.GenericSchema;
+  query?: v.GenericSchema;
+  /** A raw file body (imports). */
+  upload?: { maxBytes: number; types: readonly UploadType[] };
+  /** The body limit of a JSON or upload route (413 beyond). */
+  maxBytes?: number;
+  validations: Validation[];
+  /** Every code the route can answer (500 `internal` aside): derived from its declaration. */
+  errors: ErrorCode[];
 }
 
 /** The declared routes of an app, read from Hono's own route table (method, path, handlers). */
 export function describedRoutes(app: { routes: RouterRoute[] }): DescribedRoute[] {
-  const byKey = new Map<string, DescribedRoute>();
-  const validations: { key: string; target: string; schema: v.GenericSchema }[] = [];
+  const byKey = new Map<string, Omit<DescribedRoute, "errors">>();
+  const validations: { key: string; validation: Validation }[] = [];
   for (const { method, path, handler } of app.routes) {
     if (method === "ALL") continue;
     const key = `${method} ${path}`;
     const meta = metaOf(handler);
-    if (meta) byKey.set(key, { method, path, meta });
+    if (meta) byKey.set(key, { method, path, meta, validations: [] });
     const validation = validationOf(handler);
-    if (validation) validations.push({ key, ...validation });
+    if (validation) validations.push({ key, validation });
   }
-  for (const { key, target, schema } of validations) {
+  for (const { key, validation } of validations) {
     const route = byKey.get(key);
     if (!route) continue;
-    if (target === "json") route.body = schema;
+    route.validations.push(validation);
+    const { target, schema, maxBytes, types } = validation;
+    if (target === "json") Object.assign(route, { body: schema, maxBytes });
     if (target === "param") route.params = schema;
+    if (target === "query") route.query = schema;
+    if (target === "upload" && maxBytes !== undefined && types) {
+      Object.assign(route, { upload: { maxBytes, types }, maxBytes });
+    }
   }
-  return [...byKey.values()];
+  return [...byKey.values()].map((route) => ({
+    ...route,
+    errors: errorsOf(route.method, route.meta, route.validations),
+  }));
+}
+
+function parametersOf(route: DescribedRoute): JsonSchema[] {
+  const pathSchemas = route.params
+    ? (schemaOf(route.params).properties as Record<string, JsonSchema>)
+    : {};
+  const inPath = [...route.path.matchAll(/:(\w+)/g)].map(([, name = ""]) => ({
+    name,
+    in: "path",
+    required: true,
+    schema: pathSchemas[name] ?? { type: "string" },
+  }));
+  if (!route.query) return inPath;
+  const query = schemaOf(route.query);
+  const required = new Set((query.required as string[] | undefined) ?? []);
+  const inQuery = Object.entries((query.properties ?? {}) as Record<string, JsonSchema>).map(
+    ([name, schema]) => ({ name, in: "query", required: required.has(name), schema }),
+  );
+  return [...inPath, ...inQuery];
+}
+
+function requestBodyOf(route: DescribedRoute): JsonSchema | undefined {
+  const limit = route.maxBytes;
+  const limited = limit ? { description: `At most ${limit} bytes (413 input.too_large beyond)` } : {};
+  if (route.body) {
+    return {
+      required: true,
+      ...limited,
+      "x-max-bytes": limit,
+      content: { "application/json": { schema: schemaOf(route.body) } },
+    };
+  }
+  if (route.upload) {
+    return {
+      required: true,
+      ...limited,
+      "x-max-bytes": limit,
+      content: Object.fromEntries(route.upload.types.map((type) => [type, { schema: binary }])),
+    };
+  }
+  return undefined;
+}
+
+function responsesOf(route: DescribedRoute): Record<string, unknown> {
+  const { response } = route.meta;
+  const media = response.content ?? "application/json";
+  const content =
+    media !== "application/json"
+      ? { [media]: { schema: binary } }
+      : response.schema
+        ? { "application/json": { schema: schemaOf(response.schema) } }
+        : undefined;
+  const responses: Record<string, unknown> = {
+    [response.status]: {
+      description: response.description,
+      ...(response.location
+        ? {
+            headers: {
+              Location: {
+                description: `Where to follow up: ${response.location}`,
+                required: true,
+                schema: { type: "string", format: "uri-reference" },
+              },
+            },
+          }
+        : {}),
+      ...(content ? { content } : {}),
+    },
+  };
+  const byStatus = new Map<number, string[]>();
+  for (const code of [...route.errors, "internal" as const]) {
+    const status = errorCodes[code];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
+    responses[status] = {
+      description: `Error codes: ${codes.join(", ")}`,
+      content: {
+        "application/json": {
+          schema: {
+            allOf: [
+              { $ref: "#/components/schemas/Error" },
+              { type: "object", properties: { code: { enum: codes } } },
+            ],
+          },
+        },
+      },
+    };
+  }
+  return responses;
 }
 
 /** OpenAPI 3.1, generated from the route declarations and the shared valibot schemas. */
@@ -68,35 +178,8 @@ export function openApiDocument(app: { routes: RouterRoute[] }): JsonSchema {
   for (const route of describedRoutes(app)) {
     const { meta } = route;
     const oaPath = route.path.replace(/:(\w+)/g, "{$1}");
-    const paramSchemas = route.params
-      ? (schemaOf(route.params).properties as Record<string, JsonSchema>)
-      : {};
-    const parameters = [...route.path.matchAll(/:(\w+)/g)].map(([, name = ""]) => ({
-      name,
-      in: "path",
-      required: true,
-      schema: paramSchemas[name] ?? { type: "string" },
-    }));
-    const errorsByStatus = new Map<number, string[]>();
-    for (const code of meta.errors ?? []) {
-      const status = errorCodes[code];
-      errorsByStatus.set(status, [...(errorsByStatus.get(status) ?? []), code]);
-    }
-    errorsByStatus.set(500, ["internal"]);
-    const responses: Record<string, unknown> = {
-      [meta.response.status]: {
-        description: meta.response.description,
-        ...(meta.response.schema
-          ? { content: { "application/json": { schema: schemaOf(meta.response.schema) } } }
-          : {}),
-      },
-    };
-    for (const [status, codes] of errorsByStatus) {
-      responses[status] = {
-        description: `Error codes: ${codes.join(", ")}`,
-        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-      };
-    }
+    const parameters = parametersOf(route);
+    const requestBody = requestBodyOf(route);
     const access = meta.access;
     const roles = access.kind === "context" ? access.roles : [];
     paths[oaPath] = {
@@ -112,17 +195,11 @@ export function openApiDocument(app: { routes: RouterRoute[] }): JsonSchema {
               ? "Any signed-in person."
               : `Roles allowed: ${roles.join(", ")} (in the ${access.context} named by the path).`,
         "x-access": access,
+        "x-error-codes": route.errors,
         security: access.kind === "public" ? [] : [{ session: [] }, { bearer: [] }],
         ...(parameters.length ? { parameters } : {}),
-        ...(route.body
-          ? {
-              requestBody: {
-                required: true,
-                content: { "application/json": { schema: schemaOf(route.body) } },
-              },
-            }
-          : {}),
-        responses,
+        ...(requestBody ? { requestBody } : {}),
+        responses: responsesOf(route),
       },
     };
   }

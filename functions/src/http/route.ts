@@ -203,7 +203,7 @@ async function checked(c: Context<Env>, meta: RouteMeta, next: Next): Promise<vo
     const code = await res
       .clone()
       .json()
-      .then((body: { code?: unknown }) => body.code)
+      .then((body) => (body as { code?: unknown }).code)
       .catch(() => undefined);
     if (typeof code !== "string" || !allowed.includes(code as ErrorCode)) {
       throw new ContractError(

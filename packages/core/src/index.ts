@@ -1,5 +1,6 @@
 export * as Actor from "./actor";
 export * as Audit from "./audit";
+export * as Batch from "./batch";
 export * as Db from "./db";
 export * as Directory from "./directory";
 export { MaillageError } from "./error";

@@ -1,37 +1,51 @@
-import { CHOOSE_ONE } from "@maillage/schema";
-import { t } from "../i18n";
+import { type FieldIssue, isMessageId } from "@maillage/schema";
+import * as v from "valibot";
+import { formatNumber, t } from "../i18n";
 
-const pattern = (re: RegExp, message: string) => re.exec(message)?.[1];
+/** A field issue from the shared schema (validated here) or from the API's 400 answer. */
+export interface Issue extends FieldIssue {
+  /** Valibot's rule (min_length, picklist…), when the console validated the value itself. */
+  type?: string;
+  /** The rule's bound, formatted, when it is a number (2, 120, 20 000 000). */
+  limit?: string;
+  /** The value the issue is about, when the field holds several (one commune code among many). */
+  subject?: string;
+}
 
-/** Schema messages are written in English once, for API and console: the console translates them. */
-export function translateIssue(message: string): string {
-  const i = t().issues;
-  const exact: Record<string, string> = {
-    "At least 2 characters": i.minChars("2"),
-    "At most 120 characters": i.maxChars("120"),
-    "At most 160 characters": i.maxChars("160"),
-    "Expected an INSEE commune code (5 characters, e.g. 75056)": i.insee,
-    "At least one commune": i.atLeastOneCommune,
-    "At most 1000 communes": i.maxCommunes,
-    "Each commune must appear once": i.duplicateCommune,
-    "Expected a whole number": i.wholeNumber,
-    "Cannot be negative": i.negative,
-    "At most 20,000,000": i.maxPopulation,
-    "At most 200 neighbourhoods": i.maxNeighbourhoods,
-    "Expected a date (YYYY-MM-DD)": i.date,
-    "The end date must be on or after the start date": i.endBeforeStart,
-    "Expected an email address": i.email,
-    [CHOOSE_ONE]: i.choice,
+/** A valibot issue as the form shows it: path, message id, rule and bound. */
+export function issueOf(issue: v.BaseIssue<unknown>): Issue {
+  return {
+    path: v.getDotPath(issue) ?? "",
+    message: issue.message,
+    type: issue.type,
+    ...(typeof issue.requirement === "number" ? { limit: formatNumber(issue.requirement) } : {}),
   };
-  const known = exact[message];
-  if (known) return known;
-  const unknownCode = pattern(/^Unknown INSEE commune code (\S+)/, message);
-  if (unknownCode) return i.unknownInsee(unknownCode);
-  if (/^Invalid type: Expected number/.test(message)) return i.number;
-  const min = pattern(/^Invalid length: Expected >=(\d+)/, message);
-  if (min) return i.minChars(min);
-  const max = pattern(/^Invalid length: Expected <=(\d+)/, message);
-  if (max) return i.maxChars(max);
-  if (/^Invalid type: Expected "/.test(message)) return i.choice;
-  return i.invalid;
+}
+
+const GENERIC = new Set([
+  "min_length",
+  "max_length",
+  "min_value",
+  "max_value",
+  "integer",
+  "number",
+  "email",
+  "iso_date",
+  "picklist",
+  "non_empty",
+]);
+
+type Generic = keyof ReturnType<typeof t>["issues"]["generic"];
+
+/**
+ * The person's text for an issue, by the schema's message id (never by reading English); for a rule
+ * that names no id, by valibot's rule type, with the field's label and the bound. `specific` texts
+ * name their field already, so the error summary shows them as they are.
+ */
+export function describeIssue(issue: Issue, label?: string): { text: string; specific: boolean } {
+  const context = { label, subject: issue.subject, limit: issue.limit };
+  const { messages, generic } = t().issues;
+  if (isMessageId(issue.message)) return { text: messages[issue.message](context), specific: true };
+  const type = (issue.type && GENERIC.has(issue.type) ? issue.type : "invalid") as Generic;
+  return { text: generic[type](context), specific: false };
 }

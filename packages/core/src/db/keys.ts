@@ -82,6 +82,8 @@ export const Keys = {
     sk: `ROW#${rowKey}`,
   }),
   runPartition: (tenantId: string, runId: string) => `${tenantId}#RUN#${runId}`,
+  /** The tenant's batch runs not yet switched on: their staged rows stay invisible to readers. */
+  batchState: (tenantId: string) => ({ pk: tenantId, sk: "BATCH" }),
   seedMarker: (name: string) => ({ pk: PLATFORM, sk: `SEED#${name}` }),
 };
 
