@@ -36,7 +36,8 @@ const signIns = new Map<string, string>();
 let privateKey: Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
 
 /** The `sub` the stand-in pool gives an e-mail's account, unless a test names another account. */
-const subOf = (email: string) => `sub-${createHash("sha256").update(email.toLowerCase()).digest("hex").slice(0, 24)}`;
+const subOf = (email: string) =>
+  `sub-${createHash("sha256").update(email.toLowerCase()).digest("hex").slice(0, 24)}`;
 
 function idToken(
   claims: Record<string, unknown> & { email: string },
@@ -135,11 +136,7 @@ const cognitoApp = () => testApp({ auth: { mode: "cognito", members: membersPool
  * The console's sign-in, driven through the API: start (PKCE), the hosted page's redirect back with a
  * code, the code exchange. Returns where the browser is sent and the cookies it is given.
  */
-async function signIn(
-  app: TestApp,
-  account: Account | string,
-  pool: "members" | "operators" = "members",
-) {
+async function signIn(app: TestApp, account: Account | string, pool: "members" | "operators" = "members") {
   const who = typeof account === "string" ? { email: account, sub: subOf(account) } : account;
   const start = await app.request(`/api/session/sign-in?pool=${pool}`);
   const authorize = new URL(start.headers.get("location") ?? "");
@@ -248,7 +245,9 @@ describe("Cognito mode", () => {
 
     // The victim's binding is intact: they sign in again and reach their territory.
     const again = await signIn(app, victim);
-    const overview = await app.request(`/api/territories/${territory.id}`, { headers: { cookie: again.cookie } });
+    const overview = await app.request(`/api/territories/${territory.id}`, {
+      headers: { cookie: again.cookie },
+    });
     expect(overview.status).toBe(200);
   });
 
@@ -281,7 +280,9 @@ describe("Cognito mode", () => {
     // Each pool binds its own sub to the person (one per pool).
     const fromMembersPool = await signIn(app, operator.email, "members");
     expect(fromMembersPool.location).toBe("/");
-    const refused = await app.request("/api/operator/directory", { headers: { cookie: fromMembersPool.cookie } });
+    const refused = await app.request("/api/operator/directory", {
+      headers: { cookie: fromMembersPool.cookie },
+    });
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { message: string }).message).toMatch(/MFA/);
     const fromOperatorsPool = await signIn(app, operator.email, "operators");
@@ -397,7 +398,10 @@ describe("Cognito mode", () => {
       const newcomer = await signIn(app, "Nouvelle.Venue@example.org");
       expect(newcomer.location).toBe("/");
       const me = await app.request("/api/me", { headers: { cookie: newcomer.cookie } });
-      const body = (await me.json()) as { user: { id: string }; memberships: { contextId: string; role: string }[] };
+      const body = (await me.json()) as {
+        user: { id: string };
+        memberships: { contextId: string; role: string }[];
+      };
       expect(body.memberships).toEqual([
         expect.objectContaining({ contextId: territory.id, role: "link_worker" }),
       ]);
@@ -454,7 +458,8 @@ describe("Cognito mode", () => {
     const app = cognitoApp();
     const { territory, users } = await withTestTenant();
     const signedIn = await signIn(app, users.link_worker.email);
-    const get = () => app.request(`/api/territories/${territory.id}`, { headers: { cookie: signedIn.cookie } });
+    const get = () =>
+      app.request(`/api/territories/${territory.id}`, { headers: { cookie: signedIn.cookie } });
     expect((await get()).status).toBe(200);
     await Session.end(users.link_worker.id, Session.cognitoId(ISSUER, signedIn.originJti));
     const res = await get();

@@ -43,13 +43,15 @@ function sampleBody(key: string, b: TestTenant): unknown {
 }
 
 function pathFor(path: string, t: TestTenant): string {
-  return path
-    .replace(":territoryId", t.territory.id)
-    .replace(":federationId", t.federation.id)
-    .replace(":funderId", t.funder.id)
-    // DELETE …/members/:userId has no body: it names the tenant's link worker (the positive control
-    // removes A's, after every cross-tenant attempt on B's has been refused).
-    .replace(":userId", t.users.link_worker.id);
+  return (
+    path
+      .replace(":territoryId", t.territory.id)
+      .replace(":federationId", t.federation.id)
+      .replace(":funderId", t.funder.id)
+      // DELETE …/members/:userId has no body: it names the tenant's link worker (the positive control
+      // removes A's, after every cross-tenant attempt on B's has been refused).
+      .replace(":userId", t.users.link_worker.id)
+  );
 }
 
 let a: TestTenant;

@@ -117,7 +117,12 @@ describe("local sign-in and sessions", () => {
     expect(withoutSession.status).toBe(401);
     expect(withoutSession.body.code).toBe("auth.required");
 
-    const unknownSid = await Token.sign("session", users.territory_lead.id, { sid: createId("session") }, 3600);
+    const unknownSid = await Token.sign(
+      "session",
+      users.territory_lead.id,
+      { sid: createId("session") },
+      3600,
+    );
     const unknown = await as(app, { token: unknownSid }).get(`/api/territories/${territory.id}`);
     expect(unknown.status).toBe(401);
     expect(unknown.body.code).toBe("auth.session_expired");

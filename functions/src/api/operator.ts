@@ -114,6 +114,38 @@ export const operatorRoutes = new Hono<Env>()
       return c.json({ ownerId: funderId, territoryId }, 201);
     },
   )
+  .delete(
+    "/operator/federations/:federationId/territories/:territoryId",
+    route({
+      summary: "Detach a territory from a federation (what it published there is removed)",
+      tag: "operator",
+      access: operator,
+      response: { status: 204, description: "Detached" },
+      errors: ["auth.required", "auth.forbidden", "federation.not_found", "territory.not_found", "attachment.not_found"],
+    }),
+    params(v.object({ federationId: FederationId, territoryId: TerritoryId }), "federation.not_found"),
+    async (c) => {
+      const { federationId, territoryId } = c.req.valid("param");
+      await Federations.detach(federationId, territoryId);
+      return c.body(null, 204);
+    },
+  )
+  .delete(
+    "/operator/funders/:funderId/territories/:territoryId",
+    route({
+      summary: "Detach a territory from a funder (what it published there is removed)",
+      tag: "operator",
+      access: operator,
+      response: { status: 204, description: "Detached" },
+      errors: ["auth.required", "auth.forbidden", "funder.not_found", "territory.not_found", "attachment.not_found"],
+    }),
+    params(v.object({ funderId: FunderId, territoryId: TerritoryId }), "funder.not_found"),
+    async (c) => {
+      const { funderId, territoryId } = c.req.valid("param");
+      await Funders.detach(funderId, territoryId);
+      return c.body(null, 204);
+    },
+  )
   .post(
     "/operator/territories/:territoryId/invitations",
     route({

@@ -64,11 +64,17 @@ export function cognitoClaims(config: Config): (token: string) => Promise<Cognit
     });
     const claims = v.safeParse(IdTokenClaims, payload);
     if (!claims.success) {
-      throw new MaillageError("auth.required", "An ID token with a subject, an email and a sign-in id is required");
+      throw new MaillageError(
+        "auth.required",
+        "An ID token with a subject, an email and a sign-in id is required",
+      );
     }
     // Cognito's own claim, a boolean: anything else (absent, "true", false) is refused.
     if (payload.email_verified !== true) {
-      throw new MaillageError("auth.email_unverified", "Verify your email address with the identity service first");
+      throw new MaillageError(
+        "auth.email_unverified",
+        "Verify your email address with the identity service first",
+      );
     }
     const { sub, email, origin_jti } = claims.output;
     return {

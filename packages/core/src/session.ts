@@ -40,7 +40,11 @@ export interface Opened {
 }
 
 /** Opens a session for a person (identity scope: the person's partition, no policy naming them). */
-export async function open(userId: string, ttlSeconds: number, id: string = createId("session")): Promise<Opened> {
+export async function open(
+  userId: string,
+  ttlSeconds: number,
+  id: string = createId("session"),
+): Promise<Opened> {
   const now = new Date();
   const expires = new Date(now.getTime() + ttlSeconds * 1000);
   const item = SessionEntity.item([userId, id], {

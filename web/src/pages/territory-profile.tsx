@@ -1,13 +1,11 @@
 import { type Territory, TerritoryProfileUpdate } from "@maillage/schema";
 import { useParams } from "@solidjs/router";
 import { useQueryClient } from "@tanstack/solid-query";
-import { createMemo, createSignal, For, Show, untrack } from "solid-js";
-import { createStore } from "solid-js/store";
-import { isApiError } from "../api";
+import { createEffect, createMemo, createSignal, For, on, Show, untrack } from "solid-js";
 import { createMe, createMembership } from "../data/session";
 import { createProfile, createUpdateProfile, territoryKeys } from "../data/territory";
 import { t } from "../i18n";
-import { createFormErrors, ErrorSummary, StatusMessage } from "../ui/form";
+import { createForm, FormView, StatusMessage, SubmitButton } from "../ui/form";
 import { PageTitle } from "../ui/page";
 import {
   communeSubject,
@@ -54,103 +52,110 @@ export function ProfilePage() {
   );
 }
 
-type Status = { kind: "saved" | "reloaded"; version: number } | undefined;
+type ProfileEdit = ProfileDraft & { version: number };
+
+type Status = { kind: "saved" | "reloaded"; version: number } | { kind: "unchanged" } | undefined;
 
 function ProfileForm(props: { territoryId: string; initial: Territory }) {
   const initial = untrack(() => props.initial);
   const territoryId = untrack(() => props.territoryId);
-  const [draft, setDraft] = createStore<ProfileDraft>(draftOf(initial));
-  const [version, setVersion] = createSignal(initial.version);
-  const [conflict, setConflict] = createSignal<Territory>();
+  const [saved, setSaved] = createSignal<ProfileDraft>(draftOf(initial));
   const [status, setStatus] = createSignal<Status>();
-  const form = createFormErrors("profile", profileLabels);
   const update = createUpdateProfile(() => territoryId);
   const queryClient = useQueryClient();
   let conflictBox: HTMLDivElement | undefined;
 
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    if (update.isPending) return;
-    setStatus(undefined);
-    setConflict(undefined);
-    const subject = communeSubject({ ...draft });
-    const input = form.validate(
-      TerritoryProfileUpdate,
-      { ...profileInput(draft), version: version() },
-      subject,
-    );
-    if (!input) return;
-    update.mutate(input, {
-      onSuccess: (saved) => {
-        setVersion(saved.version);
-        setDraft(draftOf(saved));
-        setStatus({ kind: "saved", version: saved.version });
-      },
-      onError: (error) => {
-        if (isApiError(error, "territory.version_conflict") && isTerritory(error.current)) {
-          setConflict(error.current);
-          queueMicrotask(() => conflictBox?.focus());
-          return;
-        }
-        form.fail(error, subject);
-      },
-    });
+  const same = (a: ProfileDraft, b: ProfileDraft) =>
+    JSON.stringify(profileInput(a)) === JSON.stringify(profileInput(b));
+
+  // The version the draft started from travels with it (a draft kept across a sign-in too): saving
+  // over a newer version is a conflict, never a silent overwrite.
+  const editOf = (territory: Territory): ProfileEdit => ({ ...draftOf(territory), version: territory.version });
+
+  const form = createForm({
+    id: "profile",
+    keep: `profile:${territoryId}`,
+    schema: TerritoryProfileUpdate,
+    initial: () => editOf(initial),
+    labels: profileLabels,
+    input: (draft) => ({ ...profileInput(draft), version: draft.version }),
+    subject: communeSubject,
+    conflict: "territory.version_conflict",
+    send: async (input) => {
+      setStatus(undefined);
+      // Saving what is already saved would only add a version and an empty journal entry.
+      if (same(form.draft, saved())) return undefined;
+      return update.mutateAsync(input);
+    },
+    done: (result, form) => {
+      if (!result) {
+        setStatus({ kind: "unchanged" });
+        return;
+      }
+      setSaved(draftOf(result));
+      form.reset(editOf(result));
+      setStatus({ kind: "saved", version: result.version });
+    },
+  });
+
+  createEffect(
+    on(form.conflict, (error) => {
+      if (error) queueMicrotask(() => conflictBox?.focus());
+    }),
+  );
+  const current = () => {
+    const error = form.conflict();
+    return error && isTerritory(error.current) ? error.current : undefined;
   };
 
   const reloadCurrent = () => {
-    const current = conflict();
-    if (!current) return;
-    setDraft(draftOf(current));
-    setVersion(current.version);
-    setConflict(undefined);
-    form.clear();
-    queryClient.setQueryData(territoryKeys.profile(territoryId), current);
-    setStatus({ kind: "reloaded", version: current.version });
+    const stored = current();
+    if (!stored) return;
+    setSaved(draftOf(stored));
+    form.reset(editOf(stored));
+    queryClient.setQueryData(territoryKeys.profile(territoryId), stored);
+    setStatus({ kind: "reloaded", version: stored.version });
     document.getElementById(form.id("name"))?.focus();
   };
 
   const statusText = () => {
-    const current = status();
-    if (!current) return "";
-    return current.kind === "saved"
-      ? t().profile.saved(current.version)
-      : t().profile.reloaded(current.version);
+    const now = status();
+    if (!now) return "";
+    if (now.kind === "unchanged") return t().profile.unchanged;
+    return now.kind === "saved" ? t().profile.saved(now.version) : t().profile.reloaded(now.version);
   };
 
   return (
-    <form class="form" novalidate onSubmit={submit} aria-describedby="profile-version">
+    <>
       <p id="profile-version" class="muted">
-        {t().profile.intro} {t().profile.version(version())}
+        {t().profile.intro} {t().profile.version(form.draft.version)}
       </p>
-      <ErrorSummary form={form} />
-      <Show when={conflict()}>
-        {(current) => (
-          <div
-            class="alert alert--warning"
-            role="alert"
-            tabindex="-1"
-            ref={conflictBox}
-            aria-labelledby="profile-conflict-title"
-          >
-            <h2 id="profile-conflict-title">{t().profile.conflictTitle}</h2>
-            <p>{t().profile.conflict(current().version)}</p>
-            <ConflictTable mine={draft} current={current()} />
-            <p>
-              <button type="button" class="button" onClick={reloadCurrent}>
-                {t().profile.reloadCurrent}
-              </button>
-            </p>
-          </div>
-        )}
-      </Show>
-      <ProfileFields draft={draft} setDraft={setDraft} form={form} />
-      <div class="form__actions">
-        <button type="submit" class="button" aria-disabled={update.isPending}>
-          {update.isPending ? t().form.saving : t().profile.save}
-        </button>
-      </div>
-      <StatusMessage>{statusText()}</StatusMessage>
-    </form>
+      <FormView form={form} aria-describedby="profile-version">
+        <Show when={current()}>
+          {(stored) => (
+            <div
+              class="alert alert--warning"
+              role="alert"
+              tabindex="-1"
+              ref={conflictBox}
+              aria-labelledby="profile-conflict-title"
+            >
+              <h2 id="profile-conflict-title">{t().profile.conflictTitle}</h2>
+              <p>{t().profile.conflict(stored().version)}</p>
+              <ConflictTable mine={form.draft} current={stored()} />
+              <p>
+                <button type="button" class="button" onClick={reloadCurrent}>
+                  {t().profile.reloadCurrent}
+                </button>
+              </p>
+            </div>
+          )}
+        </Show>
+        <ProfileFields form={form} />
+        <SubmitButton form={form} label={t().profile.save} />
+        <StatusMessage>{statusText()}</StatusMessage>
+      </FormView>
+    </>
   );
 }
 

@@ -1,8 +1,6 @@
 import { carrierTypes, programmes, type Territory, type TerritoryCreate } from "@maillage/schema";
-import { For } from "solid-js";
-import type { SetStoreFunction } from "solid-js/store";
-import { t } from "../i18n";
-import { Field, type FormErrors } from "./form";
+import { label, t } from "../i18n";
+import { ChoiceField, Field, type FormFields } from "./form";
 
 /** What the profile form holds: the text the person typed, turned into the API's shape on submit. */
 export interface ProfileDraft {
@@ -74,7 +72,7 @@ export function profileInput(draft: ProfileDraft): Record<keyof TerritoryCreate,
 }
 
 /** The commune code an issue such as "communes.2" is about. */
-export const communeSubject = (draft: ProfileDraft) => (path: string) => {
+export const communeSubject = (draft: ProfileDraft, path: string) => {
   const [field, index] = path.split(".");
   return field === "communes" && index !== undefined ? splitCodes(draft.communes)[Number(index)] : undefined;
 };
@@ -94,114 +92,52 @@ export function profileLabels(): Record<keyof ProfileDraft, string> {
   };
 }
 
-export function ProfileFields(props: {
-  draft: ProfileDraft;
-  setDraft: SetStoreFunction<ProfileDraft>;
-  form: FormErrors;
-}) {
+export function ProfileFields(props: { form: FormFields<ProfileDraft> }) {
   const p = () => t().profile;
-  const text = (field: keyof ProfileDraft) => ({
-    get value() {
-      return props.draft[field];
-    },
-    onInput: (event: InputEvent & { currentTarget: HTMLInputElement | HTMLTextAreaElement }) =>
-      props.setDraft(field, event.currentTarget.value),
-  });
+  const form = props.form;
+  const options = (list: "carrierTypes" | "programmes", values: readonly string[]) =>
+    values.map((value) => ({ value, label: label(list, value) }));
   return (
     <>
-      <Field id={props.form.id("name")} label={p().name} errors={props.form.errors("name")}>
-        {(control) => <input {...control} type="text" autocomplete="off" {...text("name")} />}
+      <Field {...form.field("name")} label={p().name}>
+        {(control) => <input {...control} type="text" autocomplete="off" {...form.text("name")} />}
       </Field>
       <div class="field-row">
-        <Field
-          id={props.form.id("carrierType")}
+        <ChoiceField
+          form={form}
+          name="carrierType"
           label={p().carrierType}
-          errors={props.form.errors("carrierType")}
-        >
+          options={options("carrierTypes", carrierTypes)}
+        />
+        <Field {...form.field("carrierName")} label={p().carrierName} optional>
           {(control) => (
-            <select
-              {...control}
-              onChange={(event) => props.setDraft("carrierType", event.currentTarget.value)}
-            >
-              <option value="" selected={props.draft.carrierType === ""}>
-                {t().operator.choose}
-              </option>
-              <For each={carrierTypes}>
-                {(type) => (
-                  <option value={type} selected={props.draft.carrierType === type}>
-                    {t().carrierTypes[type]}
-                  </option>
-                )}
-              </For>
-            </select>
-          )}
-        </Field>
-        <Field
-          id={props.form.id("carrierName")}
-          label={p().carrierName}
-          errors={props.form.errors("carrierName")}
-          optional
-        >
-          {(control) => (
-            <input {...control} type="text" autocomplete="organization" {...text("carrierName")} />
+            <input {...control} type="text" autocomplete="organization" {...form.text("carrierName")} />
           )}
         </Field>
       </div>
-      <Field
-        id={props.form.id("communes")}
-        label={p().communes}
-        hint={p().communesHint}
-        errors={props.form.errors("communes")}
-      >
-        {(control) => <input {...control} type="text" spellcheck={false} {...text("communes")} />}
+      <Field {...form.field("communes")} label={p().communes} hint={p().communesHint}>
+        {(control) => <input {...control} type="text" spellcheck={false} {...form.text("communes")} />}
       </Field>
-      <Field
-        id={props.form.id("population")}
-        label={p().population}
-        hint={p().populationHint}
-        errors={props.form.errors("population")}
-      >
+      <Field {...form.field("population")} label={p().population} hint={p().populationHint}>
         {(control) => (
-          <input {...control} class="input--short" type="text" inputmode="numeric" {...text("population")} />
+          <input {...control} class="input--short" type="text" inputmode="numeric" {...form.text("population")} />
         )}
       </Field>
-      <Field
-        id={props.form.id("priorityNeighbourhoods")}
-        label={p().qpv}
-        hint={p().qpvHint}
-        errors={props.form.errors("priorityNeighbourhoods")}
-        optional
-      >
-        {(control) => <textarea {...control} rows={4} {...text("priorityNeighbourhoods")} />}
+      <Field {...form.field("priorityNeighbourhoods")} label={p().qpv} hint={p().qpvHint} optional>
+        {(control) => <textarea {...control} rows={4} {...form.text("priorityNeighbourhoods")} />}
       </Field>
-      <Field id={props.form.id("programme")} label={p().programme} errors={props.form.errors("programme")}>
-        {(control) => (
-          <select {...control} onChange={(event) => props.setDraft("programme", event.currentTarget.value)}>
-            <option value="" selected={props.draft.programme === ""}>
-              {t().operator.choose}
-            </option>
-            <For each={programmes}>
-              {(programme) => (
-                <option value={programme} selected={props.draft.programme === programme}>
-                  {t().programmes[programme]}
-                </option>
-              )}
-            </For>
-          </select>
-        )}
-      </Field>
+      <ChoiceField
+        form={form}
+        name="programme"
+        label={p().programme}
+        options={options("programmes", programmes)}
+      />
       <div class="field-row">
-        <Field id={props.form.id("startDate")} label={p().startDate} errors={props.form.errors("startDate")}>
-          {(control) => <input {...control} type="date" {...text("startDate")} />}
+        <Field {...form.field("startDate")} label={p().startDate}>
+          {(control) => <input {...control} type="date" {...form.text("startDate")} />}
         </Field>
-        <Field
-          id={props.form.id("endDate")}
-          label={p().endDate}
-          hint={p().endDateHint}
-          errors={props.form.errors("endDate")}
-          optional
-        >
-          {(control) => <input {...control} type="date" {...text("endDate")} />}
+        <Field {...form.field("endDate")} label={p().endDate} hint={p().endDateHint} optional>
+          {(control) => <input {...control} type="date" {...form.text("endDate")} />}
         </Field>
       </div>
     </>

@@ -1,13 +1,10 @@
 import type { Territory, TerritorySummary } from "@maillage/schema";
 import { For, Show } from "solid-js";
-import { formatDate, formatNumber, t } from "../i18n";
-
-type CarrierType = Territory["carrierType"];
-type Programme = Territory["programme"];
+import { formatDate, formatNumber, label, t } from "../i18n";
 
 /** Labels for values the API sends as plain strings (summaries) but that come from a closed list. */
-export const carrierLabel = (type: string) => t().carrierTypes[type as CarrierType] ?? type;
-export const programmeLabel = (programme: string) => t().programmes[programme as Programme] ?? programme;
+export const carrierLabel = (type: string) => label("carrierTypes", type);
+export const programmeLabel = (programme: string) => label("programmes", programme);
 
 export function Period(props: { start: string; end: string | null }) {
   return (

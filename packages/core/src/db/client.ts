@@ -64,6 +64,9 @@ const scoped = new Map<string, DynamoDBDocumentClient>();
 /**
  * AWS: one client per session policy, with credentials from STS AssumeRole on the tenant role.
  * The function's own role may only assume that role; the policy narrows it to the scope's partitions.
+ * Policies name tenants and fixed patterns only (never a person), so a warm container holds one client
+ * per tenant it served plus one for identity look-ups, and calls STS once per tenant, not per person
+ * (the provider refreshes the 15-minute credentials itself).
  */
 function assumedRoleClient(roleArn: string): DynamoDBDocumentClient {
   const scope = Scope.current();
@@ -76,7 +79,9 @@ function assumedRoleClient(roleArn: string): DynamoDBDocumentClient {
       const oldest = scoped.keys().next().value;
       if (oldest !== undefined) scoped.delete(oldest);
     }
+    const stsEndpoint = process.env.MAILLAGE_STS_ENDPOINT;
     const credentials = fromTemporaryCredentials({
+      ...(stsEndpoint ? { clientConfig: { endpoint: stsEndpoint, region: baseConfig().region } } : {}),
       params: {
         RoleArn: roleArn,
         RoleSessionName: `maillage-${scope.kind}`,
