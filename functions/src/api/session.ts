@@ -146,14 +146,16 @@ export const session = new Hono<Env>()
       tag: "session",
       access: PUBLIC,
       response: { status: 200, schema: Me, description: "The person, now a member" },
-      errors: ["input.invalid", "auth.invitation_invalid", "membership.already_exists"],
+      errors: ["input.invalid", "auth.invitation_invalid", "auth.invitation_sign_in", "membership.already_exists"],
     }),
     json(InvitationAccept),
     async (c) => {
-      const { userId } = await Actor.provide({ type: "system", reason: "invitation" }, () =>
-        Invitation.accept(c.req.valid("json")),
+      // An invitation to an existing account is accepted by that person, signed in; only a person
+      // created by this acceptance gets a first session from the token.
+      const { userId, created } = await Actor.provide({ type: "system", reason: "invitation" }, () =>
+        Invitation.accept(c.req.valid("json"), c.get("identity")?.userId),
       );
-      if (c.get("config").auth.mode === "local") await startSession(c, userId);
+      if (created && c.get("config").auth.mode === "local") await startSession(c, userId);
       return c.json(await me(userId), 200);
     },
   );

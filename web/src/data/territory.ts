@@ -1,5 +1,5 @@
-import type { InvitationCreate, TerritoryProfileUpdate } from "@maillage/schema";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
+import type { AuditEntry, InvitationCreate, Page, TerritoryProfileUpdate } from "@maillage/schema";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { call, client } from "../api";
 import { networkKeys } from "./network";
 import { sessionKeys } from "./session";
@@ -67,9 +67,24 @@ export function createInvite(territoryId: () => string) {
   }));
 }
 
+/** Entries per page of the journal: a screenful, then "see more". */
+export const AUDIT_PAGE_SIZE = 20;
+
+/** The journal, newest first, one cursor page at a time. */
 export function createAudit(territoryId: () => string) {
-  return useQuery(() => ({
+  return useInfiniteQuery(() => ({
     queryKey: territoryKeys.audit(territoryId()),
-    queryFn: () => call(territory.audit.$get({ param: { territoryId: territoryId() } })),
+    queryFn: ({ pageParam }): Promise<Page<AuditEntry>> =>
+      call(
+        territory.audit.$get({
+          param: { territoryId: territoryId() },
+          query: {
+            limit: String(AUDIT_PAGE_SIZE),
+            ...(pageParam ? { cursor: pageParam } : {}),
+          },
+        }),
+      ),
+    initialPageParam: "",
+    getNextPageParam: (page) => page.next ?? undefined,
   }));
 }

@@ -7,7 +7,7 @@ import {
   TerritoryCreate,
 } from "@maillage/schema";
 import { createMemo, createSignal, For, type JSX } from "solid-js";
-import { createStore } from "solid-js/store";
+import * as v from "valibot";
 import {
   createAttach,
   createCreateFederation,
@@ -16,14 +16,14 @@ import {
   createDirectory,
   createInviteLead,
 } from "../data/operator";
-import { formatDateTime, t } from "../i18n";
-import { createFormErrors, ErrorSummary, Field, StatusMessage } from "../ui/form";
+import { formatDateTime, label, t } from "../i18n";
+import { RequireRole } from "../ui/access";
+import { ChoiceField, createForm, Field, FormView, StatusMessage, SubmitButton } from "../ui/form";
 import { InviteForm } from "../ui/invite-form";
 import { PageTitle } from "../ui/page";
 import {
   communeSubject,
   emptyDraft,
-  type ProfileDraft,
   ProfileFields,
   profileInput,
   profileLabels,
@@ -65,6 +65,18 @@ function Section(props: { id: (typeof sections)[number]; children: JSX.Element }
 }
 
 export function OperatorPage() {
+  return (
+    <>
+      <PageTitle title={t().operator.title} />
+      <RequireRole roles={["operator"]}>
+        <Workspace />
+      </RequireRole>
+    </>
+  );
+}
+
+/** Only mounted for the operator: nothing is asked of the API, and no form is offered, otherwise. */
+function Workspace() {
   const directory = createDirectory();
   const entries = (kind: Kind) =>
     (directory.data ?? [])
@@ -82,7 +94,6 @@ export function OperatorPage() {
 
   return (
     <>
-      <PageTitle title={t().operator.title} />
       <nav class="toc" aria-label={t().operator.contents}>
         <ul>
           <For each={sections}>
@@ -150,6 +161,7 @@ export function OperatorPage() {
         <p class="muted">{t().members.inviteIntro}</p>
         <InviteForm
           prefix="lead-invite"
+          keep="operator"
           roles={["territory_lead"]}
           territories={territories()}
           submitLabel={t().operator.inviteLeadSubmit}
@@ -200,244 +212,149 @@ function DirectoryTable(props: { title: string; entries: DirectoryEntry[]; empty
 }
 
 function CreateTerritoryForm() {
-  const [draft, setDraft] = createStore<ProfileDraft>(emptyDraft());
   const [created, setCreated] = createSignal("");
-  const form = createFormErrors("new-territory", profileLabels);
   const create = createCreateTerritory();
-
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    setCreated("");
-    const subject = communeSubject({ ...draft });
-    const input = form.validate(TerritoryCreate, profileInput(draft), subject);
-    if (!input) return;
-    create.mutate(input, {
-      onSuccess: (territory) => {
-        setCreated(territory.name);
-        setDraft(emptyDraft());
-      },
-      onError: (error) => form.fail(error, subject),
-    });
-  };
+  const form = createForm({
+    id: "new-territory",
+    keep: "new-territory",
+    schema: TerritoryCreate,
+    initial: emptyDraft,
+    labels: profileLabels,
+    input: profileInput,
+    subject: communeSubject,
+    send: (input) => {
+      setCreated("");
+      return create.mutateAsync(input);
+    },
+    done: (territory, form) => {
+      setCreated(territory.name);
+      form.reset();
+    },
+  });
 
   return (
-    <form class="form" novalidate onSubmit={submit}>
-      <ErrorSummary form={form} />
-      <ProfileFields draft={draft} setDraft={setDraft} form={form} />
-      <div class="form__actions">
-        <button type="submit" class="button" aria-disabled={create.isPending}>
-          {create.isPending ? t().form.saving : t().operator.createTerritorySubmit}
-        </button>
-      </div>
+    <FormView form={form}>
+      <ProfileFields form={form} />
+      <SubmitButton form={form} label={t().operator.createTerritorySubmit} />
       <StatusMessage>{created() ? t().operator.territoryCreated(created()) : ""}</StatusMessage>
-    </form>
+    </FormView>
   );
 }
 
 function CreateFederationForm() {
-  const [draft, setDraft] = createStore({ name: "", description: "" });
   const [created, setCreated] = createSignal("");
-  const form = createFormErrors("new-federation", () => ({
-    name: t().operator.name,
-    description: t().operator.description,
-  }));
   const create = createCreateFederation();
-
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    setCreated("");
-    const input = form.validate(FederationCreate, { ...draft });
-    if (!input) return;
-    create.mutate(input, {
-      onSuccess: (federation) => {
-        setCreated(federation.name);
-        setDraft({ name: "", description: "" });
-      },
-      onError: (error) => form.fail(error),
-    });
-  };
+  const form = createForm({
+    id: "new-federation",
+    keep: "new-federation",
+    schema: FederationCreate,
+    initial: () => ({ name: "", description: "" }),
+    labels: () => ({ name: t().operator.name, description: t().operator.description }),
+    send: (input) => {
+      setCreated("");
+      return create.mutateAsync(input);
+    },
+    done: (federation, form) => {
+      setCreated(federation.name);
+      form.reset();
+    },
+  });
 
   return (
-    <form class="form" novalidate onSubmit={submit}>
-      <ErrorSummary form={form} />
-      <Field id={form.id("name")} label={t().operator.name} errors={form.errors("name")}>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            autocomplete="off"
-            value={draft.name}
-            onInput={(event) => setDraft("name", event.currentTarget.value)}
-          />
-        )}
+    <FormView form={form}>
+      <Field {...form.field("name")} label={t().operator.name}>
+        {(control) => <input {...control} type="text" autocomplete="off" {...form.text("name")} />}
       </Field>
-      <Field
-        id={form.id("description")}
-        label={t().operator.description}
-        errors={form.errors("description")}
-        optional
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            value={draft.description}
-            onInput={(event) => setDraft("description", event.currentTarget.value)}
-          />
-        )}
+      <Field {...form.field("description")} label={t().operator.description} optional>
+        {(control) => <textarea {...control} rows={3} {...form.text("description")} />}
       </Field>
-      <div class="form__actions">
-        <button type="submit" class="button" aria-disabled={create.isPending}>
-          {create.isPending ? t().form.saving : t().operator.createFederationSubmit}
-        </button>
-      </div>
+      <SubmitButton form={form} label={t().operator.createFederationSubmit} />
       <StatusMessage>{created() ? t().operator.federationCreated(created()) : ""}</StatusMessage>
-    </form>
+    </FormView>
   );
 }
 
 function CreateFunderForm() {
-  const [draft, setDraft] = createStore({ name: "", funderType: "" });
   const [created, setCreated] = createSignal("");
-  const form = createFormErrors("new-funder", () => ({
-    name: t().operator.name,
-    funderType: t().operator.funderType,
-  }));
   const create = createCreateFunder();
-
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    setCreated("");
-    const input = form.validate(FunderCreate, { ...draft });
-    if (!input) return;
-    create.mutate(input, {
-      onSuccess: (funder) => {
-        setCreated(funder.name);
-        setDraft({ name: "", funderType: "" });
-      },
-      onError: (error) => form.fail(error),
-    });
-  };
+  const form = createForm({
+    id: "new-funder",
+    keep: "new-funder",
+    schema: FunderCreate,
+    initial: () => ({ name: "", funderType: "" }),
+    labels: () => ({ name: t().operator.name, funderType: t().operator.funderType }),
+    send: (input) => {
+      setCreated("");
+      return create.mutateAsync(input);
+    },
+    done: (funder, form) => {
+      setCreated(funder.name);
+      form.reset();
+    },
+  });
 
   return (
-    <form class="form" novalidate onSubmit={submit}>
-      <ErrorSummary form={form} />
+    <FormView form={form}>
       <div class="field-row">
-        <Field id={form.id("name")} label={t().operator.name} errors={form.errors("name")}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autocomplete="off"
-              value={draft.name}
-              onInput={(event) => setDraft("name", event.currentTarget.value)}
-            />
-          )}
+        <Field {...form.field("name")} label={t().operator.name}>
+          {(control) => <input {...control} type="text" autocomplete="off" {...form.text("name")} />}
         </Field>
-        <Field id={form.id("funderType")} label={t().operator.funderType} errors={form.errors("funderType")}>
-          {(control) => (
-            <select {...control} onChange={(event) => setDraft("funderType", event.currentTarget.value)}>
-              <option value="" selected={draft.funderType === ""}>
-                {t().operator.choose}
-              </option>
-              <For each={funderTypes}>
-                {(type) => (
-                  <option value={type} selected={draft.funderType === type}>
-                    {t().funderTypes[type]}
-                  </option>
-                )}
-              </For>
-            </select>
-          )}
-        </Field>
+        <ChoiceField
+          form={form}
+          name="funderType"
+          label={t().operator.funderType}
+          options={funderTypes.map((type) => ({ value: type, label: label("funderTypes", type) }))}
+        />
       </div>
-      <div class="form__actions">
-        <button type="submit" class="button" aria-disabled={create.isPending}>
-          {create.isPending ? t().form.saving : t().operator.createFunderSubmit}
-        </button>
-      </div>
+      <SubmitButton form={form} label={t().operator.createFunderSubmit} />
       <StatusMessage>{created() ? t().operator.funderCreated(created()) : ""}</StatusMessage>
-    </form>
+    </FormView>
   );
 }
+
+/** Both choices are required; the API checks that they exist. */
+const Attachment = v.object({
+  ownerId: v.pipe(v.string(), v.nonEmpty(CHOOSE_ONE)),
+  territoryId: v.pipe(v.string(), v.nonEmpty(CHOOSE_ONE)),
+});
 
 function AttachForm(props: {
   kind: "federation" | "funder";
   owners: DirectoryEntry[];
   territories: DirectoryEntry[];
 }) {
-  const [draft, setDraft] = createStore({ ownerId: "", territoryId: "" });
   const [done, setDone] = createSignal<{ territory: string; owner: string }>();
   const ownerLabel = () => (props.kind === "federation" ? t().operator.federation : t().operator.funder);
-  const form = createFormErrors(`attach-${props.kind}`, () => ({
-    ownerId: ownerLabel(),
-    territoryId: t().operator.territory,
-  }));
   const attach = createAttach();
   const nameOf = (entries: DirectoryEntry[], id: string) => entries.find((e) => e.id === id)?.name ?? id;
-
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    if (attach.isPending) return;
-    setDone(undefined);
-    const missing = (["ownerId", "territoryId"] as const)
-      .filter((field) => !draft[field])
-      .map((field) => ({ path: field, message: CHOOSE_ONE }));
-    if (missing.length > 0) return form.show(missing);
-    form.clear();
-    const { ownerId, territoryId } = draft;
-    attach.mutate(
-      { ownerKind: props.kind, ownerId, territoryId },
-      {
-        onSuccess: () =>
-          setDone({
-            territory: nameOf(props.territories, territoryId),
-            owner: nameOf(props.owners, ownerId),
-          }),
-        onError: (error) => form.fail(error),
-      },
-    );
-  };
-
-  const select = (field: "ownerId" | "territoryId", entries: () => DirectoryEntry[]) => (
-    <Field
-      id={form.id(field)}
-      label={field === "ownerId" ? ownerLabel() : t().operator.territory}
-      errors={form.errors(field)}
-    >
-      {(control) => (
-        <select {...control} onChange={(event) => setDraft(field, event.currentTarget.value)}>
-          <option value="" selected={draft[field] === ""}>
-            {t().operator.choose}
-          </option>
-          <For each={entries()}>
-            {(entry) => (
-              <option value={entry.id} selected={draft[field] === entry.id}>
-                {entry.name}
-              </option>
-            )}
-          </For>
-        </select>
-      )}
-    </Field>
-  );
+  const form = createForm({
+    id: `attach-${props.kind}`,
+    schema: Attachment,
+    initial: () => ({ ownerId: "", territoryId: "" }),
+    labels: () => ({ ownerId: ownerLabel(), territoryId: t().operator.territory }),
+    send: async ({ ownerId, territoryId }) => {
+      setDone(undefined);
+      await attach.mutateAsync({ ownerKind: props.kind, ownerId, territoryId });
+      return { territory: nameOf(props.territories, territoryId), owner: nameOf(props.owners, ownerId) };
+    },
+    // The choices stay: attaching the same territory elsewhere is the next likely step.
+    done: (names) => setDone(names),
+  });
+  const options = (entries: DirectoryEntry[]) => entries.map((entry) => ({ value: entry.id, label: entry.name }));
 
   return (
-    <form class="form" novalidate onSubmit={submit}>
-      <ErrorSummary form={form} />
-      {select("ownerId", () => props.owners)}
-      {select("territoryId", () => props.territories)}
-      <div class="form__actions">
-        <button type="submit" class="button" aria-disabled={attach.isPending}>
-          {t().operator.attachSubmit}
-        </button>
-      </div>
+    <FormView form={form}>
+      <ChoiceField form={form} name="ownerId" label={ownerLabel()} options={options(props.owners)} />
+      <ChoiceField
+        form={form}
+        name="territoryId"
+        label={t().operator.territory}
+        options={options(props.territories)}
+      />
+      <SubmitButton form={form} label={t().operator.attachSubmit} />
       <StatusMessage>
         {done() ? t().operator.attached(done()?.territory ?? "", done()?.owner ?? "") : ""}
       </StatusMessage>
-    </form>
+    </FormView>
   );
 }

@@ -5,6 +5,7 @@ import { createMembership } from "../data/session";
 import { createInvite, createMembers } from "../data/territory";
 import { roleLabel, t } from "../i18n";
 import { InviteForm } from "../ui/invite-form";
+import { RequireRole } from "../ui/access";
 import { PageTitle } from "../ui/page";
 import { QueryView } from "../ui/states";
 
@@ -12,12 +13,24 @@ export function MembersPage() {
   const params = useParams();
   const id = () => params.territoryId ?? "";
   const membership = createMembership(id);
-  const members = createMembers(id);
-  const invite = createInvite(id);
 
   return (
     <>
       <PageTitle title={t().members.title(membership()?.contextName ?? "")} />
+      <RequireRole roles={["territory_lead"]} contextId={id()}>
+        <Members territoryId={id()} />
+      </RequireRole>
+    </>
+  );
+}
+
+/** Only mounted for the territory's leads. */
+function Members(props: { territoryId: string }) {
+  const id = () => props.territoryId;
+  const members = createMembers(id);
+  const invite = createInvite(id);
+  return (
+    <>
       <section aria-labelledby="members-list">
         <h2 id="members-list">{t().members.listSection}</h2>
         <QueryView query={members} isEmpty={(list) => list.length === 0} empty={t().members.empty}>
@@ -47,20 +60,19 @@ export function MembersPage() {
           )}
         </QueryView>
       </section>
-      <Show when={membership()?.role === "territory_lead"}>
-        <section class="panel" aria-labelledby="members-invite">
-          <h2 id="members-invite">{t().members.inviteSection}</h2>
-          <p class="muted">{t().members.inviteIntro}</p>
-          <Show when={id()} keyed>
-            <InviteForm
-              prefix="invite"
-              roles={["link_worker", "territory_lead"]}
-              submitLabel={t().members.submit}
-              send={({ territoryId: _, ...input }) => invite.mutateAsync(input)}
-            />
-          </Show>
-        </section>
-      </Show>
+      <section class="panel" aria-labelledby="members-invite">
+        <h2 id="members-invite">{t().members.inviteSection}</h2>
+        <p class="muted">{t().members.inviteIntro}</p>
+        <Show when={id()} keyed>
+          <InviteForm
+            prefix="invite"
+            keep={id()}
+            roles={["link_worker", "territory_lead"]}
+            submitLabel={t().members.submit}
+            send={({ territoryId: _, ...input }) => invite.mutateAsync(input)}
+          />
+        </Show>
+      </section>
     </>
   );
 }
