@@ -26,6 +26,8 @@ export const table = new sst.aws.Dynamo("Table", {
     gsi2: { hashKey: "gsi2pk", rangeKey: "gsi2sk" },
   },
   deletionProtection: isProduction,
+  // Expired items (sessions) are removed by DynamoDB, lazily: the code still checks their expiry.
+  ttl: "ttl",
   transform: {
     table: (args) => {
       args.billingMode = "PAY_PER_REQUEST";

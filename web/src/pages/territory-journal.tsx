@@ -1,157 +1,231 @@
-import type { AuditEntry, Role } from "@maillage/schema";
+import type { AuditChange, AuditEntry } from "@maillage/schema";
 import { useParams } from "@solidjs/router";
-import { For, Show } from "solid-js";
+import { createMemo, createSignal, For, Show } from "solid-js";
 import { createMembership } from "../data/session";
 import { createAudit } from "../data/territory";
-import { formatDate, formatDateTime, formatNumber, t } from "../i18n";
+import { formatDate, formatDateTime, formatNumber, label, t } from "../i18n";
+import { RequireRole } from "../ui/access";
+import { StatusMessage } from "../ui/form";
 import { PageTitle } from "../ui/page";
 import { profileLabels } from "../ui/profile-fields";
 import { QueryView } from "../ui/states";
-import { carrierLabel, programmeLabel } from "../ui/territory";
 
-/** Attributes that say nothing about the change itself (the entry has its own date). */
-const IGNORED = new Set(["type", "createdAt", "updatedAt", "invitedBy"]);
+/**
+ * What the journal never shows, even if an entry carried it: identifiers, versions and timestamps say
+ * nothing a person can read (the entry has its own date and author).
+ */
+const HIDDEN_FIELDS = new Set(["id", "version", "createdAt", "updatedAt", "type"]);
+const ID = /^[a-z]{3}_[0-9A-HJKMNP-TV-Z]{26}$/;
+const isHidden = (change: AuditChange) =>
+  HIDDEN_FIELDS.has(change.field) ||
+  change.field.endsWith("Id") ||
+  [change.before, change.after].some((value) => typeof value === "string" && ID.test(value));
 
-export interface Change {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
-
-/** Profile fields in the form's order; other attributes follow alphabetically, the version last. */
-const ORDER = [
-  "name",
-  "carrierType",
-  "carrierName",
-  "communes",
-  "population",
-  "priorityNeighbourhoods",
-  "programme",
-  "startDate",
-  "endDate",
-];
-const rank = (field: string) => {
-  if (field === "version") return ORDER.length + 1;
-  const index = ORDER.indexOf(field);
-  return index === -1 ? ORDER.length : index;
-};
-
-/** The fields whose value differs between the stored before and after images. */
-export function changesOf(entry: Pick<AuditEntry, "before" | "after">): Change[] {
-  const before = entry.before ?? {};
-  const after = entry.after ?? {};
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(
-    (a, b) => rank(a) - rank(b) || a.localeCompare(b),
-  );
-  return fields
-    .filter((field) => !IGNORED.has(field))
-    .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
-    .map((field) => ({ field, before: before[field], after: after[field] }));
-}
+const isEmpty = (value: unknown) =>
+  value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
 
 function show(value: unknown): string {
-  if (value === undefined || value === null || value === "") return "—";
-  if (Array.isArray(value)) return value.length ? value.map(show).join(", ") : "—";
+  if (isEmpty(value)) return "—";
+  if (Array.isArray(value)) return value.map(show).join(", ");
   if (typeof value === "number") return formatNumber(value);
+  if (typeof value === "boolean") return value ? t().app.yes : t().app.no;
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
+}
+
+function fieldLabel(field: string): string {
+  const labels: Record<string, string | undefined> = {
+    ...profileLabels(),
+    email: t().members.email,
+    displayName: t().members.displayName,
+    role: t().members.role,
+    description: t().operator.description,
+    funderType: t().operator.funderType,
+  };
+  return labels[field] ?? t().journal.fields[field] ?? field;
+}
+
+function formatValue(field: string, value: unknown): string {
+  if (typeof value === "string" && value !== "") {
+    if (field === "carrierType") return label("carrierTypes", value);
+    if (field === "programme") return label("programmes", value);
+    if (field === "funderType") return label("funderTypes", value);
+    if (field === "role") return label("roles", value);
+    if (field === "contextKind") return label("contextKinds", value);
+    if (field === "status") return t().journal.statuses[value] ?? value;
+    if (field === "startDate" || field === "endDate") return formatDate(value);
+    if (field === "expiresAt") return formatDateTime(value);
+  }
+  return show(value);
+}
+
+interface Shown {
+  field: string;
+  label: string;
+  before: string | undefined;
+  after: string | undefined;
+}
+
+/** The changes worth a line: declared fields whose shown value actually differs. */
+export function shownChanges(entry: Pick<AuditEntry, "changes">): Shown[] {
+  return entry.changes
+    .filter((change) => !isHidden(change))
+    .map((change) => ({
+      field: change.field,
+      label: fieldLabel(change.field),
+      before: isEmpty(change.before) ? undefined : formatValue(change.field, change.before),
+      after: isEmpty(change.after) ? undefined : formatValue(change.field, change.after),
+    }))
+    .filter((change) => change.before !== change.after);
+}
+
+/** What the entry is about, when it is not the territory itself (an invitation's role…). */
+function subjectOf(entry: AuditEntry): string | undefined {
+  if (entry.entityType === "territory") return undefined;
+  const kind = t().journal.entities[entry.entityType];
+  const name = entry.entityLabel ? label("roles", entry.entityLabel) : undefined;
+  if (kind && name) return `${kind} — ${name}`;
+  return name ?? kind;
+}
+
+function person(entry: AuditEntry): string {
+  if (entry.userName) return entry.userName;
+  return entry.userId.startsWith("system:") ? t().journal.system : t().journal.unknownPerson;
+}
+
+function Change(props: { change: Shown }) {
+  return (
+    <li>
+      <span class="changes__field">{props.change.label}</span>{" "}
+      <Show
+        when={props.change.before !== undefined && props.change.after !== undefined}
+        fallback={
+          <Show
+            when={props.change.after !== undefined}
+            fallback={
+              <>
+                <del>{props.change.before}</del> <span class="muted">({t().journal.cleared})</span>
+              </>
+            }
+          >
+            <ins>{props.change.after}</ins>
+          </Show>
+        }
+      >
+        <del>{props.change.before}</del> <span aria-hidden="true">→</span>{" "}
+        <span class="visually-hidden">{t().journal.becomes}</span> <ins>{props.change.after}</ins>
+      </Show>
+    </li>
+  );
+}
+
+function Entry(props: { entry: AuditEntry; index: number }) {
+  const changes = createMemo(() => shownChanges(props.entry));
+  const summary = () => Object.entries(props.entry.summary ?? {});
+  const headingId = () => `journal-entry-${props.index}-title`;
+  return (
+    <li class="journal__entry" id={`journal-entry-${props.index}`} tabindex="-1" aria-labelledby={headingId()}>
+      <p class="journal__meta">
+        <time datetime={props.entry.at}>{formatDateTime(props.entry.at)}</time>
+        <span class="journal__person">{person(props.entry)}</span>
+      </p>
+      <div class="journal__body">
+        <h2 class="journal__action" id={headingId()}>
+          {t().journal.actions[props.entry.action] ?? props.entry.action}
+          <Show when={subjectOf(props.entry)}>
+            {(subject) => <span class="journal__subject"> · {subject()}</span>}
+          </Show>
+        </h2>
+        <Show when={changes().length > 0}>
+          <ul class="changes">
+            <For each={changes()}>{(change) => <Change change={change} />}</For>
+          </ul>
+        </Show>
+        <Show when={summary().length > 0}>
+          <dl class="journal__summary">
+            <For each={summary()}>
+              {([key, value]) => (
+                <div>
+                  <dt>{t().journal.summary[key] ?? key}</dt>
+                  <dd>{show(value)}</dd>
+                </div>
+              )}
+            </For>
+          </dl>
+        </Show>
+        <Show when={changes().length === 0 && summary().length === 0 && !subjectOf(props.entry)}>
+          <p class="muted">{t().journal.noChange}</p>
+        </Show>
+      </div>
+    </li>
+  );
 }
 
 export function JournalPage() {
   const params = useParams();
   const id = () => params.territoryId ?? "";
   const membership = createMembership(id);
-  const audit = createAudit(id);
-  const fieldLabel = (field: string) => {
-    const labels: Record<string, string> = {
-      ...profileLabels(),
-      email: t().members.email,
-      displayName: t().members.displayName,
-      role: t().members.role,
-    };
-    return labels[field] ?? t().journal.fields[field] ?? field;
-  };
-  const formatValue = (field: string, value: unknown) => {
-    if (typeof value === "string") {
-      if (field === "carrierType") return carrierLabel(value);
-      if (field === "programme") return programmeLabel(value);
-      if (field === "role") return t().roles[value as Role] ?? value;
-      if (field === "status") return t().journal.statuses[value] ?? value;
-      if (field === "startDate" || field === "endDate") return formatDate(value);
-      if (field === "expiresAt") return formatDateTime(value);
-    }
-    return show(value);
-  };
-
   return (
     <>
       <PageTitle title={t().journal.title(membership()?.contextName ?? "")} />
-      <p class="lead">{t().journal.intro}</p>
-      <QueryView query={audit} isEmpty={(entries) => entries.length === 0} empty={t().journal.empty}>
-        {(entries) => (
-          <div class="table-wrap">
-            <table class="journal">
-              <caption class="visually-hidden">{t().journal.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t().journal.date}</th>
-                  <th scope="col">{t().journal.person}</th>
-                  <th scope="col">{t().journal.action}</th>
-                  <th scope="col">{t().journal.changes}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={entries()}>
-                  {(entry) => (
-                    <tr>
-                      <td class="nowrap">
-                        <time datetime={entry.at}>{formatDateTime(entry.at)}</time>
-                      </td>
-                      <td>
-                        <Show
-                          when={!entry.userId.startsWith("system:")}
-                          fallback={<span class="muted">{t().journal.system}</span>}
-                        >
-                          <Show when={entry.userName}>
-                            {(name) => (
-                              <>
-                                {name()}
-                                <br />
-                              </>
-                            )}
-                          </Show>
-                          <code class="id">{entry.userId}</code>
-                        </Show>
-                      </td>
-                      <td>{t().journal.actions[entry.action] ?? entry.action}</td>
-                      <td>
-                        <Show
-                          when={changesOf(entry).length > 0}
-                          fallback={<span class="muted">{t().journal.noChange}</span>}
-                        >
-                          <ul class="changes">
-                            <For each={changesOf(entry)}>
-                              {(change) => (
-                                <li>
-                                  <span class="changes__field">{fieldLabel(change.field)}</span>{" "}
-                                  <del>{formatValue(change.field, change.before)}</del>{" "}
-                                  <span aria-hidden="true">→</span>{" "}
-                                  <span class="visually-hidden">{t().journal.becomes}</span>{" "}
-                                  <ins>{formatValue(change.field, change.after)}</ins>
-                                </li>
-                              )}
-                            </For>
-                          </ul>
-                        </Show>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
-        )}
-      </QueryView>
+      <RequireRole roles={["territory_lead"]} contextId={id()}>
+        <p class="lead">{t().journal.intro}</p>
+        <Journal territoryId={id()} />
+      </RequireRole>
     </>
+  );
+}
+
+function Journal(props: { territoryId: string }) {
+  const audit = createAudit(() => props.territoryId);
+  const entries = createMemo(() => audit.data?.pages.flatMap((page) => page.items) ?? []);
+  const [loaded, setLoaded] = createSignal<number>();
+
+  const more = async () => {
+    if (audit.isFetchingNextPage) return;
+    const before = entries().length;
+    setLoaded(undefined);
+    await audit.fetchNextPage();
+    const added = entries().length - before;
+    if (added <= 0) return;
+    setLoaded(added);
+    // The first new entry takes the focus, so that reading goes on where the list grew.
+    queueMicrotask(() => document.getElementById(`journal-entry-${before}`)?.focus());
+  };
+
+  return (
+    <QueryView
+      query={audit}
+      isEmpty={(data) => data.pages.every((page) => page.items.length === 0)}
+      empty={t().journal.empty}
+    >
+      {() => (
+        <>
+          <ol class="journal" aria-label={t().journal.caption}>
+            <For each={entries()}>{(entry, index) => <Entry entry={entry} index={index()} />}</For>
+          </ol>
+          <Show
+            when={audit.hasNextPage}
+            fallback={
+              <Show when={(audit.data?.pages.length ?? 0) > 1}>
+                <p class="muted">{t().journal.end}</p>
+              </Show>
+            }
+          >
+            <p>
+              <button
+                type="button"
+                class="button button--secondary"
+                aria-disabled={audit.isFetchingNextPage}
+                onClick={() => void more()}
+              >
+                {audit.isFetchingNextPage ? t().journal.loadingMore : t().journal.more}
+              </button>
+            </p>
+          </Show>
+          <StatusMessage>{loaded() ? t().journal.loaded(loaded() ?? 0) : ""}</StatusMessage>
+        </>
+      )}
+    </QueryView>
   );
 }

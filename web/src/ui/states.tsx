@@ -1,5 +1,4 @@
 import { A } from "@solidjs/router";
-import type { UseQueryResult } from "@tanstack/solid-query";
 import { type Accessor, type JSX, Match, Show, Switch } from "solid-js";
 import { ApiError, isApiError } from "../api";
 import { t } from "../i18n";
@@ -12,8 +11,12 @@ export function errorMessage(error: unknown): string {
   if (error.code === "attachment.already_exists") return t().operator.alreadyAttached;
   if (error.code === "membership.already_exists") return t().invitation.already;
   if (error.code === "auth.invitation_invalid") return t().invitation.invalid;
+  if (error.code === "auth.invitation_sign_in") return t().invitation.signInFirst;
+  if (error.status === 400) return s.invalid;
   if (error.status === 403) return s.forbidden;
   if (error.status === 404) return s.notFound;
+  if (error.status === 409) return s.conflict;
+  if (error.status === 413) return s.tooLarge;
   return s.error;
 }
 
@@ -58,9 +61,17 @@ export function Empty(props: { children: JSX.Element }) {
   return <p class="state state--empty">{props.children}</p>;
 }
 
+/** What QueryView reads of a query (a plain or an infinite one). */
+export interface QueryState<T> {
+  data: T | undefined;
+  isError: boolean;
+  error: unknown;
+  refetch: () => unknown;
+}
+
 /** Loading, error, empty and data states of one query. */
 export function QueryView<T>(props: {
-  query: UseQueryResult<T, Error>;
+  query: QueryState<T>;
   isEmpty?: (data: T) => boolean;
   empty?: JSX.Element;
   children: (data: Accessor<T>) => JSX.Element;
