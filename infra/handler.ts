@@ -2,6 +2,7 @@ import { api } from "./api";
 import { members, operators } from "./auth";
 import { logRetention } from "./config";
 import { apiRole, tenantRole } from "./iam";
+import { worker } from "./jobs";
 import { logKey } from "./logs";
 import { table } from "./storage";
 import { publicUrl } from "./web";
@@ -33,6 +34,7 @@ export const apiFunction = new sst.aws.Function("Api", {
     MAILLAGE_TABLE: table.name,
     MAILLAGE_TABLE_ARN: table.arn,
     MAILLAGE_TENANT_ROLE_ARN: tenantRole.arn,
+    MAILLAGE_WORKER_FUNCTION: worker.name,
     MAILLAGE_COMMUNES_CSV: "data/grille-densite-communes.csv",
     MAILLAGE_PUBLIC_URL: publicUrl,
     COGNITO_ISSUER: members.issuer,

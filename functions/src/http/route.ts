@@ -162,7 +162,7 @@ const IDENTITY_ERRORS: readonly ErrorCode[] = ["auth.required", "auth.session_ex
  */
 export function errorsOf(method: string, meta: RouteMeta, validations: readonly Validation[]): ErrorCode[] {
   const codes = new Set<ErrorCode>();
-  //MUT
+  if (UNSAFE_METHODS.has(method)) codes.add("auth.csrf");
   const { access } = meta;
   if (access.kind !== "public") for (const code of IDENTITY_ERRORS) codes.add(code);
   if (access.kind === "context") {

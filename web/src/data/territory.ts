@@ -79,7 +79,7 @@ export function createAudit(territoryId: () => string) {
         territory.audit.$get({
           param: { territoryId: territoryId() },
           query: {
-            limit: String(AUDIT_PAGE_SIZE),
+            limit: AUDIT_PAGE_SIZE,
             ...(pageParam ? { cursor: pageParam } : {}),
           },
         }),

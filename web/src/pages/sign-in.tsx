@@ -1,9 +1,8 @@
-import type { Role } from "@maillage/schema";
 import { useLocation, useNavigate, useSearchParams } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { isApiError } from "../api";
 import { createDemoUsers, createSessionConfig, createSignIn, homePath } from "../data/session";
-import { t } from "../i18n";
+import { label, t } from "../i18n";
 import { PageTitle } from "../ui/page";
 import { errorMessage, QueryView } from "../ui/states";
 
@@ -33,6 +32,7 @@ function AccountSignIn(props: { pools: Pool[] }) {
   return (
     <div class="narrow">
       <PageTitle title={t().signIn.accountTitle} />
+      <p class="lead">{t().signIn.mission}</p>
       <Show when={error()}>
         {(message) => (
           <div class="alert alert--error" role="alert">
@@ -40,7 +40,7 @@ function AccountSignIn(props: { pools: Pool[] }) {
           </div>
         )}
       </Show>
-      <p class="lead">{t().signIn.accountIntro}</p>
+      <p>{t().signIn.accountIntro}</p>
       <ul class="people">
         <For each={props.pools}>
           {(pool) => (
@@ -60,15 +60,17 @@ function DemoSignIn() {
   const users = createDemoUsers();
   const signIn = createSignIn();
   const navigate = useNavigate();
-  const location = useLocation<{ expired?: boolean }>();
-  const roles = (codes: string[]) => codes.map((code) => t().roles[code as Role] ?? code).join(", ");
+  const location = useLocation<{ expired?: boolean; from?: string }>();
+  const roles = (codes: string[]) => codes.map((code) => label("roles", code)).join(", ");
 
   const choose = (userId: string) => {
     if (signIn.isPending) return;
     signIn.mutate(userId, {
       onSuccess: (me) => {
+        // Back where the session expired (a kept draft waits there), or to the person's workspace.
+        const from = location.state?.from;
         const only = me.memberships.length === 1 ? me.memberships[0] : undefined;
-        navigate(only ? homePath(only) : "/", { replace: true });
+        navigate(from?.startsWith("/") ? from : only ? homePath(only) : "/", { replace: true });
       },
     });
   };
@@ -79,7 +81,8 @@ function DemoSignIn() {
       <Show when={location.state?.expired}>
         <p class="notice">{t().signIn.expired}</p>
       </Show>
-      <p class="lead">{t().signIn.intro}</p>
+      <p class="lead">{t().signIn.mission}</p>
+      <p>{t().signIn.intro}</p>
       <Show when={signIn.isError}>
         <div class="alert alert--error" role="alert">
           <p>

@@ -3,6 +3,7 @@ import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { onUnauthorized, queryClient } from "../data/query";
 import { createMe, createMembership, createSignOut, homePath } from "../data/session";
 import { roleLabel, setLocale, t } from "../i18n";
+import { forgetDrafts, keepDrafts } from "./form";
 
 const PUBLIC_PATHS = new Set(["/connexion", "/invitation"]);
 
@@ -78,8 +79,10 @@ export function Layout(props: RouteSectionProps) {
 
   onUnauthorized(() => {
     if (isPublic()) return;
+    // Before the cache (and the person it names) is cleared: what was being typed waits for sign-in.
+    keepDrafts();
     queryClient.clear();
-    navigate("/connexion", { replace: true, state: { expired: true } });
+    navigate("/connexion", { replace: true, state: { expired: true, from: location.pathname } });
   });
 
   // A new page: move focus to its h1, so that screen readers announce it (not on the first load).
@@ -123,15 +126,16 @@ export function Layout(props: RouteSectionProps) {
                   <button
                     type="button"
                     class="button button--quiet"
-                    onClick={() =>
+                    onClick={() => {
+                      forgetDrafts();
                       signOut.mutate(undefined, {
                         onSuccess: ({ logoutUrl }) => {
                           if (logoutUrl) window.location.assign(logoutUrl);
                           else navigate("/connexion", { replace: true });
                         },
                         onError: () => navigate("/connexion", { replace: true }),
-                      })
-                    }
+                      });
+                    }}
                   >
                     {t().header.signOut}
                   </button>
