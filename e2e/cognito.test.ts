@@ -52,11 +52,17 @@ beforeAll(async () => {
         res.statusCode = 400;
         return res.end(JSON.stringify({ error: "invalid_grant" }));
       }
-      const idToken = await new SignJWT({ token_use: "id", email: issued.email })
+      // Like Cognito: a verified e-mail, one `sub` per account, one origin_jti per sign-in.
+      const idToken = await new SignJWT({
+        token_use: "id",
+        email: issued.email,
+        email_verified: true,
+        origin_jti: randomBytes(16).toString("hex"),
+      })
         .setProtectedHeader({ alg: "RS256", kid: "e2e" })
         .setIssuer(ISSUER)
         .setAudience(CLIENT_ID)
-        .setSubject("e2e-sub")
+        .setSubject(`e2e-${createHash("sha256").update(issued.email).digest("hex").slice(0, 24)}`)
         .setIssuedAt()
         .setExpirationTime("1h")
         .sign(privateKey);

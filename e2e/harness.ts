@@ -3,7 +3,8 @@ import { join, resolve } from "node:path";
 import { Seed } from "@maillage/core";
 import * as Local from "@maillage/core/local";
 import { type Config, loadConfig } from "@maillage/functions";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { createLocalServer, listen } from "../functions/src/node";
 
 const root = resolve(import.meta.dirname, "..");
@@ -137,4 +138,64 @@ export async function heading(page: Page): Promise<string> {
   const h1 = page.locator("main h1");
   await h1.waitFor();
   return (await h1.textContent())?.trim() ?? "";
+}
+
+const normalise = (text: string | null) => (text ?? "").replace(/\s+/g, " ").trim();
+
+/**
+ * Retrying assertions on a locator, as @playwright/test's `expect(locator)` (which playwright-core
+ * does not have): each one polls the page until it holds or its time is up, so that a test says what
+ * it waits for instead of sleeping. Texts are compared with their white space collapsed.
+ */
+export function expectLocator(locator: Locator, { timeout = 10_000 }: { timeout?: number } = {}) {
+  const poll = <T>(read: () => Promise<T>, message: string) =>
+    expect.poll(read, { timeout, interval: 100, message: `${locator}: ${message}` });
+  const matches = (actual: string, expected: string | RegExp, whole: boolean) =>
+    typeof expected === "string"
+      ? whole
+        ? actual === expected
+        : actual.includes(expected)
+      : expected.test(actual);
+  return {
+    async toHaveText(expected: string | RegExp) {
+      await poll(async () => normalise(await locator.textContent()), `text ${expected}`).toSatisfy(
+        (actual: string) => matches(actual, expected, true),
+      );
+    },
+    async toContainText(expected: string | RegExp) {
+      await poll(async () => normalise(await locator.textContent()), `text containing ${expected}`).toSatisfy(
+        (actual: string) => matches(actual, expected, false),
+      );
+    },
+    /** The texts of every element the locator matches, in order. */
+    async toHaveTexts(expected: (string | RegExp)[]) {
+      await poll(async () => (await locator.allTextContents()).map(normalise), `texts ${expected}`).toSatisfy(
+        (actual: string[]) =>
+          actual.length === expected.length &&
+          actual.every((text, i) => matches(text, expected[i] ?? "", true)),
+      );
+    },
+    async toHaveCount(expected: number) {
+      await poll(() => locator.count(), `count ${expected}`).toBe(expected);
+    },
+    async toHaveValue(expected: string) {
+      await poll(() => locator.inputValue(), `value ${expected}`).toBe(expected);
+    },
+    async toHaveAttribute(name: string, expected: string | null) {
+      await poll(() => locator.getAttribute(name), `attribute ${name}=${expected}`).toBe(expected);
+    },
+    async toBeVisible() {
+      await poll(() => locator.isVisible(), "visible").toBe(true);
+    },
+    async toBeFocused() {
+      await poll(() => locator.evaluate("(element) => element === document.activeElement"), "focused").toBe(
+        true,
+      );
+    },
+  };
+}
+
+/** The width the page needs: more than the viewport's means a horizontal scroll bar. */
+export function pageWidth(page: Page): Promise<number> {
+  return page.evaluate<number>("document.scrollingElement.scrollWidth");
 }

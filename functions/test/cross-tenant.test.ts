@@ -51,8 +51,12 @@ function pathFor(path: string, t: TestTenant): string {
       // DELETE …/members/:userId has no body: it names the tenant's link worker (the positive control
       // removes A's, after every cross-tenant attempt on B's has been refused).
       .replace(":userId", t.users.link_worker.id)
+      .replace(":jobId", jobs.get(t.territory.id) ?? "")
   );
 }
+
+/** One job per tenant (an invitation's delivery), for the job routes. */
+const jobs = new Map<string, string>();
 
 let a: TestTenant;
 let b: TestTenant;
@@ -62,6 +66,14 @@ beforeAll(async () => {
   a = await withTestTenant("Territoire A");
   b = await withTestTenant("Territoire B");
   operator = await createOperator();
+  for (const t of [a, b]) {
+    const invited = await as(app, t.users.territory_lead).post(`/api/territories/${t.territory.id}/invitations`, {
+      email: `invitee-${t.territory.id.toLowerCase()}@example.org`,
+      displayName: "Invitée",
+      role: "link_worker",
+    });
+    jobs.set(t.territory.id, invited.body.deliveryJobId);
+  }
 });
 
 const roles: Role[] = ["territory_lead", "link_worker", "federation", "funder"];
@@ -109,9 +121,11 @@ describe("cross-tenant isolation, generated from the route table", () => {
 
   test("B is unchanged after all those attempts", async () => {
     const res = await as(app, b.users.territory_lead).get(`/api/territories/${b.territory.id}/audit`);
-    const actions = res.body.map((e: { action: string }) => e.action);
+    const actions = res.body.items.map((e: { action: string }) => e.action);
     expect(actions).toContain("territory.create");
-    expect(actions.filter((a: string) => a !== "territory.create" && a !== "membership.create")).toEqual([]);
+    // Only what set B up (creation, its people, its readers, its own invitation).
+    const setUp = ["territory.create", "membership.create", "federation.attach", "funder.attach", "invitation.create"];
+    expect(actions.filter((a: string) => !setUp.includes(a))).toEqual([]);
     const profileB = await as(app, b.users.territory_lead).get(`/api/territories/${b.territory.id}/profile`);
     expect(profileB.body).toMatchObject({ name: "Territoire B", version: 1 });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { as, testApp, withTestTenant } from "../../test/harness";
 import { describedRoutes } from "../src/http/openapi";
+import { routeTestApp } from "./route-app";
 
 const { app, lines } = testApp();
 
@@ -27,6 +28,12 @@ describe("the API describes itself", () => {
     expect(put.requestBody.content["application/json"].schema.required).toContain("version");
     expect(put.responses["409"].description).toContain("territory.version_conflict");
     expect(put.responses["400"].description).toContain("input.invalid");
+    // Derived from the access rule, the method and the validators, not listed by hand:
+    expect(put.responses["401"].description).toContain("auth.session_expired");
+    expect(put.responses["403"].description).toContain("auth.csrf");
+    expect(put.responses["403"].description).toContain("auth.forbidden");
+    expect(put.responses["404"].description).toContain("territory.not_found");
+    expect(put.responses["413"].description).toContain("input.too_large");
     expect(put["x-access"].roles).toEqual(["territory_lead"]);
   });
 });
@@ -74,6 +81,10 @@ describe("errors and logs", () => {
       expect(res.text).not.toMatch(/ResourceNotFound|no-such-table|at /);
       const logged = lines.find((l) => l.msg === "unhandled error" && l.requestId === res.body.requestId);
       expect(logged?.error).toMatch(/ResourceNotFound/);
+      // Name, status and frames: never the message.
+      expect(Object.keys(logged ?? {}).sort()).toEqual(["awsStatus", "error", "frames", "level", "msg", "requestId"]);
+      expect((logged?.frames as string[]).length).toBeGreaterThan(0);
+      expect((logged?.frames as string[]).every((f) => f.startsWith("at "))).toBe(true);
     } finally {
       process.env.MAILLAGE_TABLE = table;
     }
@@ -83,5 +94,60 @@ describe("errors and logs", () => {
     const res = await as(app).get("/api/nope");
     expect(res.status).toBe(404);
     expect(res.body.code).toBe("route.not_found");
+  });
+});
+
+describe("an input value is never logged", () => {
+  const small = routeTestApp();
+  const marker = "Zq7-secret-value-";
+
+  test("an unhandled error whose message quotes a 100,000-character value: name and frames only", async () => {
+    const value = marker.repeat(Math.ceil(100_000 / marker.length)).slice(0, 100_000);
+    small.lines.length = 0;
+    const res = await small.app.request("/api/echo", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ value }),
+    });
+    expect(res.status).toBe(500);
+    expect((await res.json()).code).toBe("internal");
+    const logged = small.lines.find((l) => l.msg === "unhandled error");
+    expect(logged).toMatchObject({ level: "error", error: "Error", frames: expect.any(Array) });
+    expect((logged?.frames as string[]).length).toBeGreaterThan(0);
+    expect(small.lines.length).toBe(2);
+    expect(JSON.stringify(small.lines)).not.toContain(marker);
+    expect(JSON.stringify(small.lines).length).toBeLessThan(5000);
+  });
+
+  test("a value that imitates stack frames is not taken for one", async () => {
+    const value = `x\n    at ${marker}injected (/etc/passwd:1:1)\n    at ${marker}again`;
+    small.lines.length = 0;
+    const res = await small.app.request("/api/echo", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ value }),
+    });
+    expect(res.status).toBe(500);
+    const logged = small.lines.find((l) => l.msg === "unhandled error");
+    expect((logged?.frames as string[]).length).toBeGreaterThan(0);
+    expect(JSON.stringify(small.lines)).not.toContain(marker);
+  });
+
+  test("over-long inputs on a real route are refused (400, 413), and not logged either", async () => {
+    const { territory, users } = await withTestTenant();
+    lines.length = 0;
+    const path = `/api/territories/${territory.id}/invitations`;
+    for (const [length, status, code] of [
+      [2_050, 400, "input.invalid"],
+      [100_000, 413, "input.too_large"],
+    ] as const) {
+      const email = `${marker.repeat(Math.ceil(length / marker.length))}`.slice(0, length - 12) + "@example.org";
+      const res = await as(app, users.territory_lead).post(path, { email, displayName: "Long", role: "link_worker" });
+      expect(res.status).toBe(status);
+      expect(res.body.code).toBe(code);
+      expect(res.text).not.toContain(marker);
+    }
+    expect(lines.filter((l) => l.msg === "request").map((l) => l.status)).toEqual([400, 413]);
+    expect(JSON.stringify(lines)).not.toContain(marker);
   });
 });

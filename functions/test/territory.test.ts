@@ -20,7 +20,7 @@ describe("territory profile", () => {
     expect(res.body.funders).toHaveLength(1);
   });
 
-  test("a lead edits the profile: version increases and the audit trail records before and after", async () => {
+  test("a lead edits the profile: version increases and the audit trail records the changed fields", async () => {
     const { territory, users } = await withTestTenant();
     const lead = as(app, users.territory_lead);
     const res = await lead.put(`/api/territories/${territory.id}/profile`, {
@@ -35,12 +35,24 @@ describe("territory profile", () => {
 
     const audit = await lead.get(`/api/territories/${territory.id}/audit`);
     expect(audit.status).toBe(200);
-    const entry = audit.body.find((e: { action: string }) => e.action === "territory.update");
+    const entry = audit.body.items.find((e: { action: string }) => e.action === "territory.update");
     expect(entry.userId).toBe(users.territory_lead.id);
     expect(entry.userName).toBe("Personne de test");
-    expect(entry.before).toMatchObject({ version: 1, population: 255_423 });
-    expect(entry.after).toMatchObject({ version: 2, population: 300_000 });
-    expect(entry.before.pk).toBeUndefined();
+    // Only the fields that changed: no version, timestamp or id.
+    expect(entry.changes).toEqual([
+      { field: "communes", before: ["59350", "59299"], after: ["59350", "23001"] },
+      { field: "population", before: 255_423, after: 300_000 },
+    ]);
+
+    // Saving the same values again changes nothing: no new version, no entry.
+    const unchanged = await lead.put(`/api/territories/${territory.id}/profile`, {
+      ...profile(territory.name, { population: 300_000, communes: ["59350", "23001"] }),
+      version: 2,
+    });
+    expect(unchanged.status).toBe(200);
+    expect(unchanged.body.version).toBe(2);
+    const after = await lead.get(`/api/territories/${territory.id}/audit`);
+    expect(after.body.items.filter((e: { action: string }) => e.action === "territory.update")).toHaveLength(1);
   });
 
   test("a second save from the same version gets 409 with the current profile; nothing is overwritten", async () => {
@@ -61,7 +73,7 @@ describe("territory profile", () => {
     const stored = await lead.get(`/api/territories/${territory.id}/profile`);
     expect(stored.body).toMatchObject({ version: 2, population: 111 });
     const audit = await lead.get(`/api/territories/${territory.id}/audit`);
-    expect(audit.body.filter((e: { action: string }) => e.action === "territory.update")).toHaveLength(1);
+    expect(audit.body.items.filter((e: { action: string }) => e.action === "territory.update")).toHaveLength(1);
   });
 
   test("concurrent saves from the same version: exactly one wins", async () => {

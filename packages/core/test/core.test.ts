@@ -50,16 +50,20 @@ describe("writes are all-or-nothing", () => {
     );
     await expect(again).rejects.toBeInstanceOf(MaillageError);
     expect(await User.idByEmail("unique@example.org")).toBe(user.id);
+    // The platform's trail for this month: the failed attempt left no entry (whoever it names).
     const audit = await system(() =>
       Db.db().send(
         new QueryCommand({
           TableName: Db.tableName(),
-          KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
-          ExpressionAttributeValues: { ":pk": Db.PLATFORM, ":p": "AUDIT#" },
+          KeyConditionExpression: "pk = :pk",
+          ExpressionAttributeValues: { ":pk": Db.Keys.auditBucket(Db.PLATFORM, Db.monthOf(new Date().toISOString())) },
+          ConsistentRead: true,
         }),
       ),
     );
-    expect(audit.Items?.filter((i) => i.entity === user.id)).toHaveLength(1);
+    const grants = (audit.Items ?? []).filter((i) => i.action === "membership.create");
+    expect(grants.map((i) => i.entityLabel)).toEqual(["Unique"]);
+    expect(grants[0]?.entity).toBe(user.id);
   });
 });
 

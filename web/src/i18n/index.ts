@@ -8,8 +8,8 @@ import { operator } from "./operator";
 import { session } from "./session";
 import { territory } from "./territory";
 
-export type { Locale };
 export type { IssueContext } from "./issues";
+export type { Locale };
 
 /** One dictionary per feature; each one checks that French and English have the same keys. */
 const features = [common, issues, session, territory, journal, operator, network] as const;

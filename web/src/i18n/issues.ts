@@ -91,7 +91,8 @@ const en: Messages = {
   "display_name.too_short": () => "Enter the person's full name (at least 2 characters)",
   "display_name.too_long": () => "The full name must be at most 120 characters long",
   "description.too_long": () => "The description must be at most 500 characters long",
-  "text.too_long": ({ limit }) => (limit ? `This text must be at most ${limit} characters long` : "This text is too long"),
+  "text.too_long": ({ limit }) =>
+    limit ? `This text must be at most ${limit} characters long` : "This text is too long",
   "cursor.invalid": () => "The list changed in the meantime: reload the page to start again from the top",
 };
 
@@ -99,7 +100,10 @@ const genericFr: Record<Generic, (c: IssueContext) => string> = {
   min_length: ({ limit, subject }) =>
     quoted(subject, limit ? `Saisissez au moins ${limit} caractères` : "Ce texte est trop court"),
   max_length: ({ limit, subject }) =>
-    quoted(subject, limit ? `Ce texte doit comporter ${limit} caractères au maximum` : "Ce texte est trop long"),
+    quoted(
+      subject,
+      limit ? `Ce texte doit comporter ${limit} caractères au maximum` : "Ce texte est trop long",
+    ),
   min_value: ({ limit }) => (limit ? `La valeur doit être au moins ${limit}` : "La valeur est trop petite"),
   max_value: ({ limit }) => (limit ? `La valeur doit être au plus ${limit}` : "La valeur est trop grande"),
   integer: () => "Saisissez un nombre entier, sans décimale",

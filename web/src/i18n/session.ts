@@ -87,7 +87,6 @@ export const session = dictionary(
       signInFirst:
         "This invitation is for someone who already has a Maillage account. Sign in with that account, then open the link again.",
       signIn: "Sign in",
-      extra: "x",
       already: "You are already a member of this territory.",
       failed: "The invitation could not be accepted.",
     },

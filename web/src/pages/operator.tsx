@@ -21,13 +21,7 @@ import { RequireRole } from "../ui/access";
 import { ChoiceField, createForm, Field, FormView, StatusMessage, SubmitButton } from "../ui/form";
 import { InviteForm } from "../ui/invite-form";
 import { PageTitle } from "../ui/page";
-import {
-  communeSubject,
-  emptyDraft,
-  ProfileFields,
-  profileInput,
-  profileLabels,
-} from "../ui/profile-fields";
+import { communeSubject, emptyDraft, ProfileFields, profileInput, profileLabels } from "../ui/profile-fields";
 import { QueryView } from "../ui/states";
 
 type Kind = DirectoryEntry["kind"];
@@ -340,7 +334,8 @@ function AttachForm(props: {
     // The choices stay: attaching the same territory elsewhere is the next likely step.
     done: (names) => setDone(names),
   });
-  const options = (entries: DirectoryEntry[]) => entries.map((entry) => ({ value: entry.id, label: entry.name }));
+  const options = (entries: DirectoryEntry[]) =>
+    entries.map((entry) => ({ value: entry.id, label: entry.name }));
 
   return (
     <FormView form={form}>

@@ -124,7 +124,12 @@ function Entry(props: { entry: AuditEntry; index: number }) {
   const summary = () => Object.entries(props.entry.summary ?? {});
   const headingId = () => `journal-entry-${props.index}-title`;
   return (
-    <li class="journal__entry" id={`journal-entry-${props.index}`} tabindex="-1" aria-labelledby={headingId()}>
+    <li
+      class="journal__entry"
+      id={`journal-entry-${props.index}`}
+      tabindex="-1"
+      aria-labelledby={headingId()}
+    >
       <p class="journal__meta">
         <time datetime={props.entry.at}>{formatDateTime(props.entry.at)}</time>
         <span class="journal__person">{person(props.entry)}</span>

@@ -4,8 +4,8 @@ import { For, Show } from "solid-js";
 import { createMembership } from "../data/session";
 import { createInvite, createMembers } from "../data/territory";
 import { roleLabel, t } from "../i18n";
-import { InviteForm } from "../ui/invite-form";
 import { RequireRole } from "../ui/access";
+import { InviteForm } from "../ui/invite-form";
 import { PageTitle } from "../ui/page";
 import { QueryView } from "../ui/states";
 

@@ -70,7 +70,10 @@ function ProfileForm(props: { territoryId: string; initial: Territory }) {
 
   // The version the draft started from travels with it (a draft kept across a sign-in too): saving
   // over a newer version is a conflict, never a silent overwrite.
-  const editOf = (territory: Territory): ProfileEdit => ({ ...draftOf(territory), version: territory.version });
+  const editOf = (territory: Territory): ProfileEdit => ({
+    ...draftOf(territory),
+    version: territory.version,
+  });
 
   const form = createForm({
     id: "profile",

@@ -1,14 +1,5 @@
 import type { Me } from "@maillage/schema";
-import {
-  type Accessor,
-  createMemo,
-  createSignal,
-  For,
-  type JSX,
-  onCleanup,
-  Show,
-  untrack,
-} from "solid-js";
+import { type Accessor, createMemo, createSignal, For, type JSX, onCleanup, Show, untrack } from "solid-js";
 import { createStore, reconcile, type SetStoreFunction, unwrap } from "solid-js/store";
 import * as v from "valibot";
 import { ApiError, type ApiErrorCode, isApiError } from "../api";
@@ -58,7 +49,9 @@ export interface FormFields<D extends object> {
     onInput: (event: InputEvent & { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => void;
   };
   /** Change handler of a select (its options say which one is selected). */
-  choice(field: keyof D & string): { onChange: (event: Event & { currentTarget: HTMLSelectElement }) => void };
+  choice(field: keyof D & string): {
+    onChange: (event: Event & { currentTarget: HTMLSelectElement }) => void;
+  };
 }
 
 /** A form's state, whatever its draft: what the summary, the submit button and the page read. */
@@ -274,11 +267,7 @@ export function createForm<D extends object, S extends v.GenericSchema, R>(
 }
 
 /** The form element: no browser validation (the schema's is complete), the summary first. */
-export function FormView(props: {
-  form: FormState;
-  children: JSX.Element;
-  "aria-describedby"?: string;
-}) {
+export function FormView(props: { form: FormState; children: JSX.Element; "aria-describedby"?: string }) {
   return (
     <form
       class="form"

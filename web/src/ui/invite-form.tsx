@@ -2,7 +2,7 @@ import { CHOOSE_ONE, type Invitation, InvitationCreate, type TerritoryRole } fro
 import { createSignal, Show } from "solid-js";
 import * as v from "valibot";
 import { formatDateTime, roleLabel, t } from "../i18n";
-import { ChoiceField, Field, FormView, StatusMessage, SubmitButton, createForm } from "./form";
+import { ChoiceField, createForm, Field, FormView, StatusMessage, SubmitButton } from "./form";
 
 interface Draft {
   territoryId: string;
@@ -35,7 +35,9 @@ export function InviteForm(props: {
   const form = createForm({
     id: props.prefix,
     keep: `${props.prefix}:${props.keep}`,
-    schema: withTerritory ? WithTerritory : v.object({ territoryId: v.string(), ...InvitationCreate.entries }),
+    schema: withTerritory
+      ? WithTerritory
+      : v.object({ territoryId: v.string(), ...InvitationCreate.entries }),
     initial: (): Draft => ({ territoryId: "", email: "", displayName: "", role: props.roles[0] ?? "" }),
     labels: () => ({
       territoryId: t().operator.territory,

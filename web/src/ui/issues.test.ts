@@ -36,7 +36,11 @@ const cases: [string, v.GenericSchema, unknown][] = [
   ["TerritoryCreate, too many communes", TerritoryCreate, { ...bad, communes: Array(1001).fill("59350") }],
   ["TerritoryCreate, duplicates", TerritoryCreate, { ...bad, communes: ["59350", "59350"] }],
   ["InvitationCreate", InvitationCreate, { email: "not-an-email", displayName: "", role: "operator" }],
-  ["InvitationCreate, long", InvitationCreate, { email: `${"a".repeat(250)}@b.fr`, displayName: "z".repeat(121), role: "link_worker" }],
+  [
+    "InvitationCreate, long",
+    InvitationCreate,
+    { email: `${"a".repeat(250)}@b.fr`, displayName: "z".repeat(121), role: "link_worker" },
+  ],
   ["FederationCreate", FederationCreate, { name: "", description: "z".repeat(501) }],
   ["FederationCreate, long name", FederationCreate, { name: "n".repeat(121), description: "" }],
   ["FunderCreate", FunderCreate, { name: "", funderType: "bank" }],

@@ -1,4 +1,4 @@
-import { type FieldIssue, isMessageId } from "@maillage/schema";
+import type { FieldIssue, MessageId } from "@maillage/schema";
 import * as v from "valibot";
 import { formatNumber, t } from "../i18n";
 
@@ -45,7 +45,9 @@ type Generic = keyof ReturnType<typeof t>["issues"]["generic"];
 export function describeIssue(issue: Issue, label?: string): { text: string; specific: boolean } {
   const context = { label, subject: issue.subject, limit: issue.limit };
   const { messages, generic } = t().issues;
-  if (isMessageId(issue.message)) return { text: messages[issue.message](context), specific: true };
+  if (Object.hasOwn(messages, issue.message)) {
+    return { text: messages[issue.message as MessageId](context), specific: true };
+  }
   const type = (issue.type && GENERIC.has(issue.type) ? issue.type : "invalid") as Generic;
   return { text: generic[type](context), specific: false };
 }

@@ -120,7 +120,13 @@ export function ProfileFields(props: { form: FormFields<ProfileDraft> }) {
       </Field>
       <Field {...form.field("population")} label={p().population} hint={p().populationHint}>
         {(control) => (
-          <input {...control} class="input--short" type="text" inputmode="numeric" {...form.text("population")} />
+          <input
+            {...control}
+            class="input--short"
+            type="text"
+            inputmode="numeric"
+            {...form.text("population")}
+          />
         )}
       </Field>
       <Field {...form.field("priorityNeighbourhoods")} label={p().qpv} hint={p().qpvHint} optional>
