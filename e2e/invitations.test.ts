@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type Harness, heading, PEOPLE, signIn, startHarness } from "./harness";
+import { expectLocator, type Harness, heading, PEOPLE, signIn, startHarness } from "./harness";
 
 let harness: Harness;
 
@@ -60,11 +60,18 @@ describe("invitations", () => {
       .getByRole("navigation", { name: "Rubriques du territoire" })
       .getByRole("link", { name: "Journal" })
       .click();
-    await lead.page.locator("table.journal tbody tr").first().waitFor();
-    const actions = await lead.page.locator("table.journal tbody tr td:nth-child(3)").allTextContents();
-    // Acceptance writes two entries in one transaction (same instant): their order is not meaningful.
-    expect(actions[0] === "Invitation acceptée" || actions[0] === "Accès accordé").toBe(true);
-    expect(actions.slice(0, 3).sort()).toEqual(["Accès accordé", "Invitation acceptée", "Invitation créée"]);
+    const entries = lead.page.locator("ol.journal > li");
+    await expectLocator(entries.first()).toBeVisible();
+    const actions = await lead.page.locator("ol.journal .journal__action").allTextContents();
+    // Acceptance writes two entries in one transaction; their order is the order of writing.
+    expect(actions.slice(0, 3).map((action) => action.split(" · ")[0])).toEqual([
+      "Accès accordé",
+      "Invitation acceptée",
+      "Invitation créée",
+    ]);
+    // The invited role is named, the person's id never.
+    expect(actions[2]).toContain("Agent de liaison");
+    expect(await lead.page.locator("ol.journal").textContent()).not.toMatch(/(usr|inv|ter)_[0-9A-Z]{10}/);
 
     expect(lead.unexpectedErrors()).toEqual([]);
     expect(invited.unexpectedErrors()).toEqual([]);
@@ -76,5 +83,28 @@ describe("invitations", () => {
     await page.goto("/invitation");
     await page.getByText("Ce lien d'invitation est incomplet.").waitFor();
     expect(unexpectedErrors()).toEqual([]);
+  });
+
+  test("a malformed link says it is malformed, without asking the server", async () => {
+    const { page, unexpectedErrors } = await harness.open();
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/api/invitations")) asked.push(request.url());
+    });
+    await page.goto("/invitation#token=abc");
+    await expectLocator(page.getByRole("alert")).toContainText("Ce lien d'invitation est mal formé");
+    expect(await page.getByText("Le serveur n'a pas pu répondre").count()).toBe(0);
+    expect(asked).toEqual([]);
+    expect(unexpectedErrors()).toEqual([]);
+  });
+
+  test("a well-formed but unknown token is said to be invalid or expired", async () => {
+    const { page, unexpectedErrors } = await harness.open();
+    await page.goto(`/invitation#token=${"x".repeat(43)}`);
+    await expectLocator(page.getByRole("alert")).toContainText(
+      "Ce lien d'invitation n'est pas valide ou a expiré.",
+    );
+    expect(await page.getByText("Le serveur n'a pas pu répondre").count()).toBe(0);
+    expect(unexpectedErrors([400])).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { artifacts, type Harness, heading, PEOPLE, signIn, startHarness } from "./harness";
+import { artifacts, expectLocator, type Harness, heading, PEOPLE, signIn, startHarness } from "./harness";
 
 let harness: Harness;
 
@@ -18,6 +18,10 @@ describe("each demo person sees what their role allows", () => {
     await page.goto("/");
     await page.waitForURL("**/connexion");
     expect(await heading(page)).toBe("Connexion de démonstration");
+    // What Maillage is for, before anything else.
+    await expectLocator(page.locator("main .lead").first()).toContainText(
+      "Maillage aide les territoires pilotes de prescription sociale",
+    );
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("fr");
     expect(await page.getByText(/n'existe que pour la démonstration/).count()).toBe(1);
     const people = page.locator(".people button");
@@ -124,6 +128,44 @@ describe("each demo person sees what their role allows", () => {
     await page.goto("/territoires/ter_01ARZ3NDEKTSV4RRFFQ69G5FAV");
     await page.getByRole("heading", { name: "Introuvable" }).waitFor();
     expect(unexpectedErrors([403, 404])).toEqual([]);
+  });
+
+  test("each page offers only what the active role may do", async () => {
+    // The operator's forms, by role: only the operator gets them (and the directory).
+    for (const person of [PEOPLE.lead, PEOPLE.linkWorker, PEOPLE.federation, PEOPLE.funder]) {
+      const { page, context, unexpectedErrors } = await harness.open();
+      const asked: string[] = [];
+      page.on("request", (request) => {
+        if (request.url().includes("/api/operator")) asked.push(request.url());
+      });
+      await signIn(page, person);
+      await page.goto("/operateur");
+      await expectLocator(page.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
+      await expectLocator(page.getByRole("alert")).toContainText("« Opérateur »");
+      await expectLocator(page.locator("main form")).toHaveCount(0);
+      await expectLocator(page.locator("main input, main select, main textarea")).toHaveCount(0);
+      expect(asked, person).toEqual([]);
+      expect(unexpectedErrors(), person).toEqual([]);
+      await context.close();
+    }
+
+    const { page, unexpectedErrors } = await harness.open();
+    await signIn(page, PEOPLE.operator);
+    await page.waitForURL("**/operateur");
+    // Territory, federation and funder creation, two attachments, the first lead's invitation.
+    await expectLocator(page.locator("main form")).toHaveCount(6);
+
+    // A lead edits the profile and invites; a link worker reads.
+    const lead = await harness.open();
+    await signIn(lead.page, PEOPLE.ruralLead);
+    await lead.page.waitForURL(/\/territoires\/ter_[^/]+$/);
+    const creuse = new URL(lead.page.url()).pathname;
+    await lead.page.goto(`${creuse}/profil`);
+    await expectLocator(lead.page.locator("main form")).toHaveCount(1);
+    await lead.page.goto(`${creuse}/membres`);
+    await expectLocator(lead.page.locator("main form")).toHaveCount(1);
+    expect(unexpectedErrors()).toEqual([]);
+    expect(lead.unexpectedErrors()).toEqual([]);
   });
 
   test("the federation sees its two territories side by side", async () => {

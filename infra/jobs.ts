@@ -53,8 +53,11 @@ new aws.iam.RolePolicy("ApiRoleJobs", {
   policy: aws.iam.getPolicyDocumentOutput({
     statements: [
       { effect: "Allow", actions: ["lambda:InvokeFunction"], resources: [worker.arn] },
-      { effect: "Allow", actions: ["s3:GetObject", "s3:PutObject"], resources: [$interpolate`${files.arn}/*`] },
+      {
+        effect: "Allow",
+        actions: ["s3:GetObject", "s3:PutObject"],
+        resources: [$interpolate`${files.arn}/*`],
+      },
     ],
   }).json,
 });
-

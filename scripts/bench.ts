@@ -16,6 +16,7 @@ import { benchDuration, CONNECTIONS, GET_ITEM_COUNT, measureLatency } from "./be
 import { attempt } from "./bench/outcome";
 import { benchDir } from "./bench/paths";
 import { failures, type Results, render } from "./bench/report";
+import { measureScale } from "./bench/scale";
 
 for (const [signal, code] of [
   ["SIGINT", 130],
@@ -76,14 +77,27 @@ async function main(): Promise<number> {
   const capacity = await attempt(measureCapacity);
   await cleanUp();
 
+  step("Audit list at 100 and 10,000 entries, federation view at 2 and 100 territories…");
+  const scale = await attempt(() => measureScale());
+  await cleanUp();
+
   const results: Results = { apiBundle, coldImport, consoleJs, latency, capacity };
   console.log(
     `\nMaillage bench — Node ${process.version}, ${process.platform} ${process.arch}, ${availableParallelism()} CPUs\n`,
   );
   console.log(render(results));
-  const file = writeResults(results, startedAt, duration);
+  console.log(
+    scale.ok
+      ? [
+          `\nScale (p50 of ${scale.value.runs} in-process reads, DynamoDB Local):`,
+          `  audit list, first page: ${scale.value.audit.p50At100Ms} ms at 100 entries, ${scale.value.audit.p50At10000Ms} ms at 10,000 (× ${scale.value.audit.ratio})`,
+          `  federation view: ${scale.value.federation.p50At2Ms} ms at 2 territories, ${scale.value.federation.p50At100Ms} ms at 100 (× ${scale.value.federation.ratio})`,
+        ].join("\n")
+      : `\nScale: not measured (${scale.error})`,
+  );
+  const file = writeResults({ ...results, scale } as Results, startedAt, duration);
   console.log(`\nResults: ${relative(process.cwd(), file)}`);
-  return failures(results).length === 0 ? 0 : 1;
+  return failures(results).length === 0 && scale.ok ? 0 : 1;
 }
 
 let exitCode = 1;

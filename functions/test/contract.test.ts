@@ -13,6 +13,8 @@ import { describedRoutes, openApiDocument } from "../src/http/openapi";
 import { CSV, XLSX } from "../src/http/route";
 import { routeTestApp, UPLOAD_MAX_BYTES } from "./route-app";
 
+const codeOf = async (res: Response) => ((await res.json()) as { code?: string }).code;
+
 /**
  * The OpenAPI document is generated from the route declarations: this checks that what the routes
  * really answer matches the response schema they declare, for every read route, as a role it allows.
@@ -181,7 +183,9 @@ describe("query parameters, uploads, downloads and 202, on a test app built with
 
   test("a download is described by its media type, as binary, and answered with it", async () => {
     const exported = op("/api/territories/{territoryId}/export", "get");
-    expect(exported.responses["200"]?.content).toEqual({ [CSV]: { schema: { type: "string", format: "binary" } } });
+    expect(exported.responses["200"]?.content).toEqual({
+      [CSV]: { schema: { type: "string", format: "binary" } },
+    });
     // Both territory roles may download: no 403 to publish; no body, so no 400 or 413 either.
     expect(exported["x-error-codes"]).toEqual([
       "auth.required",
@@ -201,7 +205,9 @@ describe("query parameters, uploads, downloads and 202, on a test app built with
   test("a declaration that cannot be described is refused when the route is declared", async () => {
     const { route } = await import("../src/http/route");
     const base = { summary: "x", tag: "t", access: { kind: "public" } as const };
-    expect(() => route({ ...base, response: { status: 202, description: "no poll URL" } })).toThrow(/where to poll/);
+    expect(() => route({ ...base, response: { status: 202, description: "no poll URL" } })).toThrow(
+      /where to poll/,
+    );
     expect(() =>
       route({ ...base, response: { status: 200, description: "x", content: CSV, schema: v.object({}) } }),
     ).toThrow(/no JSON schema/);
@@ -216,7 +222,7 @@ describe("query parameters, uploads, downloads and 202, on a test app built with
       small.lines.length = 0;
       const res = await small.app.request(path);
       expect(res.status).toBe(500);
-      expect((await res.json()).code).toBe("internal");
+      expect(await codeOf(res)).toBe("internal");
       const logged = small.lines.find((l) => l.msg === "unhandled error");
       expect(logged).toMatchObject({ error: "ContractError" });
       expect(String(logged?.description)).toContain(says);

@@ -107,7 +107,8 @@ function probesOf(route: DescribedRoute): Probe[] {
         probes.push({
           name: `a ${role} (not allowed)`,
           expected: "auth.forbidden",
-          run: () => as(app, tenant.users[role as keyof TestTenant["users"]]).send(method, pathFor(route), body),
+          run: () =>
+            as(app, tenant.users[role as keyof TestTenant["users"]]).send(method, pathFor(route), body),
         });
       }
     }
@@ -116,7 +117,9 @@ function probesOf(route: DescribedRoute): Probe[] {
     access.kind === "context" && access.context !== "platform" ? contextParam[access.context] : undefined;
   for (const validation of route.validations) {
     if (validation.target === "param") {
-      const others = [...route.path.matchAll(/:(\w+)/g)].map(([, n]) => n ?? "").filter((n) => n !== contextParamName);
+      const others = [...route.path.matchAll(/:(\w+)/g)]
+        .map(([, n]) => n ?? "")
+        .filter((n) => n !== contextParamName);
       if (others.length === 0) continue; // the context id, probed above
       probes.push({
         name: "over-long path ids",
@@ -144,7 +147,7 @@ function probesOf(route: DescribedRoute): Probe[] {
         expected: "input.invalid",
         run: () => {
           const names = Object.keys((validation.schema as unknown as { entries: object }).entries);
-          const search = new URLSearchParams(names.map((n) => [n, "x".repeat(3000)]));
+          const search = new URLSearchParams(names.map((n): [string, string] => [n, "x".repeat(3000)]));
           return as(app, user).send(method, `${pathFor(route)}?${search}`);
         },
       });
@@ -192,10 +195,15 @@ describe("errors derived from the declaration, probed on every route", () => {
   }
 
   test("a cookie write from an allowed origin is not refused as CSRF (the probe's control)", async () => {
-    const res = await as(app).send("POST", `/api/territories/${tenant.territory.id}/invitations`, {}, {
-      cookie: `maillage_session=${tenant.users.territory_lead.token}`,
-      origin: ORIGIN,
-    });
+    const res = await as(app).send(
+      "POST",
+      `/api/territories/${tenant.territory.id}/invitations`,
+      {},
+      {
+        cookie: `maillage_session=${tenant.users.territory_lead.token}`,
+        origin: ORIGIN,
+      },
+    );
     expect(res.status).toBe(400);
     expect(res.body.code).toBe("input.invalid");
   });

@@ -2,8 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Actor, Invitation, Jobs, Territory } from "@maillage/core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { registerInvitationDelivery } from "../src/http/invitation";
 import { as, createOperator, ORIGIN, profile, testApp, testConfig } from "../../test/harness";
+import { registerInvitationDelivery } from "../src/http/invitation";
 
 /**
  * Invitation delivery runs as a job after the invitation commits. A stand-in for the Cognito API
@@ -62,15 +62,31 @@ describe("invitation delivery job", () => {
       Territory.create(profile("Territoire des invitations")),
     );
     failNext = 1;
-    const operator = { type: "user" as const, userId: "usr_op", contextKind: "platform" as const, contextId: "platform", role: "operator" as const };
+    const operator = {
+      type: "user" as const,
+      userId: "usr_op",
+      contextKind: "platform" as const,
+      contextId: "platform",
+      role: "operator" as const,
+    };
     const invitation = await Actor.provide(operator, () =>
-      Invitation.create(territory.id, { email: "lente@example.org", displayName: "Léa Lente", role: "territory_lead" }),
+      Invitation.create(territory.id, {
+        email: "lente@example.org",
+        displayName: "Léa Lente",
+        role: "territory_lead",
+      }),
     );
     await Jobs.idle();
     expect(calls).toBe(2);
     expect([...poolUsers]).toEqual(["lente@example.org"]);
     const job = await Actor.provide(
-      { type: "user", userId: "usr_x", contextKind: "territory", contextId: territory.id, role: "territory_lead" },
+      {
+        type: "user",
+        userId: "usr_x",
+        contextKind: "territory",
+        contextId: territory.id,
+        role: "territory_lead",
+      },
       () => Jobs.get(invitation.deliveryJobId ?? ""),
     );
     expect(job).toMatchObject({ status: "succeeded", attempts: 2, result: { via: "cognito" } });

@@ -1,3 +1,6 @@
+import { request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
 import { Db } from "@maillage/core";
 import { TerritoryCreate } from "@maillage/schema";
 import * as v from "valibot";
@@ -15,6 +18,8 @@ import {
 import { describedRoutes } from "../src/http/openapi";
 import { CSV, JSON_MAX_BYTES, XLSX } from "../src/http/route";
 import { routeTestApp, UPLOAD_MAX_BYTES } from "./route-app";
+
+const codeOf = async (res: Response) => ((await res.json()) as { code?: string }).code;
 
 /** Findings of the outside probe (issue 6, item 11): path ids, string bounds, body sizes. */
 const { app, lines } = testApp();
@@ -54,7 +59,9 @@ type SchemaNode = { type: string; kind?: string; requirement?: unknown; pipe?: S
 
 /** An anchored pattern without unbounded repetition fixes the length (ids, INSEE codes, dates). */
 const boundedPattern = (re: RegExp) =>
-  re.source.startsWith("^") && re.source.endsWith("$") && !/[*+]|\{\d+,\}/.test(re.source.replace(/\\./g, ""));
+  re.source.startsWith("^") &&
+  re.source.endsWith("$") &&
+  !/[*+]|\{\d+,\}/.test(re.source.replace(/\\./g, ""));
 
 /** The paths of the strings of a valibot schema that have neither a maximum length nor a fixed pattern. */
 function unboundedStrings(schema: unknown, at: string): string[] {
@@ -123,8 +130,16 @@ function sendStream(target: TestApp, path: string, user: TestUser, stream: Reada
 describe("path ids are validated before any read", () => {
   const long = (prefix: string) => `${prefix}_${"A".repeat(2000 - prefix.length - 1)}`;
   const cases = [
-    { kind: "territory", path: () => `/api/territories/${long("ter")}`, user: () => tenant.users.territory_lead },
-    { kind: "federation", path: () => `/api/federations/${long("fed")}`, user: () => tenant.users.federation },
+    {
+      kind: "territory",
+      path: () => `/api/territories/${long("ter")}`,
+      user: () => tenant.users.territory_lead,
+    },
+    {
+      kind: "federation",
+      path: () => `/api/federations/${long("fed")}`,
+      user: () => tenant.users.federation,
+    },
     { kind: "funder", path: () => `/api/funders/${long("fun")}`, user: () => tenant.users.funder },
   ] as const;
 
@@ -142,7 +157,9 @@ describe("path ids are validated before any read", () => {
 
   test("the spy sees the reads of a well-formed id (the control of the tests above)", async () => {
     const sent = countCommands();
-    const res = await as(app, tenant.users.territory_lead).get(`/api/territories/${tenant.territory.id}/profile`);
+    const res = await as(app, tenant.users.territory_lead).get(
+      `/api/territories/${tenant.territory.id}/profile`,
+    );
     expect(res.status).toBe(200);
     expect(sent.length).toBeGreaterThan(0);
   });
@@ -248,7 +265,7 @@ describe("body-size limits, answered before the body is parsed", () => {
     const started = performance.now();
     const res = await sendStream(app, invitations(), tenant.users.territory_lead, stream.body);
     expect(res.status).toBe(413);
-    expect((await res.json()).code).toBe("input.too_large");
+    expect(await codeOf(res)).toBe("input.too_large");
     expect(stream.pulled()).toBeLessThanOrEqual(JSON_MAX_BYTES + 2 * 64 * 1024);
     expect(stream.cancelled()).toBe(true);
     expect(performance.now() - started).toBeLessThan(2000);
@@ -260,7 +277,7 @@ describe("body-size limits, answered before the body is parsed", () => {
       "content-length": String(100 * MB),
     });
     expect(res.status).toBe(413);
-    expect((await res.json()).code).toBe("input.too_large");
+    expect(await codeOf(res)).toBe("input.too_large");
     // A ReadableStream may be asked for its first chunk when it is created; no more is read.
     expect(stream.pulled()).toBeLessThanOrEqual(64 * 1024);
   });
@@ -271,8 +288,61 @@ describe("body-size limits, answered before the body is parsed", () => {
       "content-length": "100",
     });
     expect(res.status).toBe(413);
-    expect((await res.json()).code).toBe("input.too_large");
+    expect(await codeOf(res)).toBe("input.too_large");
     expect(stream.pulled()).toBeLessThan(2 * MB);
+  });
+
+  test("over a real socket (the Node server), a chunked 100 MB body is answered 413 while it is still being sent", async () => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+    await new Promise((resolve) => server.once("listening", resolve));
+    const { port } = server.address() as AddressInfo;
+    const chunk = Buffer.alloc(64 * 1024, "x");
+    let written = 0;
+    let answered = false;
+    try {
+      const status = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: "127.0.0.1",
+            port,
+            method: "POST",
+            path: invitations(),
+            headers: {
+              authorization: `Bearer ${tenant.users.territory_lead.token}`,
+              "content-type": "application/json",
+              "transfer-encoding": "chunked",
+            },
+          },
+          (res) => {
+            answered = true;
+            let body = "";
+            res.on("data", (d) => {
+              body += d;
+            });
+            res.on("end", () => {
+              resolve({ status: res.statusCode ?? 0, body });
+              req.destroy();
+            });
+          },
+        );
+        req.on("error", (error) => (written > 0 ? undefined : reject(error)));
+        const pump = () => {
+          while (written < 100 * MB && !answered && !req.destroyed) {
+            written += chunk.byteLength;
+            if (!req.write(chunk)) return void req.once("drain", pump);
+          }
+          if (!answered && !req.destroyed) req.end();
+        };
+        req.write('{"email":"');
+        pump();
+      });
+      expect(status.status).toBe(413);
+      expect(JSON.parse(status.body).code).toBe("input.too_large");
+      // What the sockets buffered before the answer: a few MB at most, not the 100.
+      expect(written).toBeLessThan(16 * MB);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   test("a body just under the limit is parsed (and then validated)", async () => {
@@ -308,16 +378,18 @@ describe("body-size limits, answered before the body is parsed", () => {
       });
     const over = await send(CSV, UPLOAD_MAX_BYTES + 1);
     expect(over.status).toBe(413);
-    expect((await over.json()).code).toBe("input.too_large");
+    expect(await codeOf(over)).toBe("input.too_large");
     const png = await send("image/png", 10);
     expect(png.status).toBe(415);
-    expect((await png.json()).code).toBe("input.unsupported_type");
+    expect(await codeOf(png)).toBe("input.unsupported_type");
     const empty = await send(XLSX, 0);
     expect(empty.status).toBe(400);
-    expect((await empty.json()).code).toBe("input.invalid");
+    expect(await codeOf(empty)).toBe("input.invalid");
     const ok = await send(`${CSV}; charset=utf-8`, UPLOAD_MAX_BYTES);
     expect(ok.status).toBe(202);
     expect(await ok.json()).toMatchObject({ bytes: UPLOAD_MAX_BYTES, mediaType: CSV });
-    expect(ok.headers.get("location")).toMatch(new RegExp(`^/api/territories/${tenant.territory.id}/jobs/job_`));
+    expect(ok.headers.get("location")).toMatch(
+      new RegExp(`^/api/territories/${tenant.territory.id}/jobs/job_`),
+    );
   });
 });

@@ -91,7 +91,9 @@ describe("readers read only what territories publish to them", () => {
       () => Territory.update({ ...profile("Course gagnée"), version: t.territory.version }),
     );
     await Promise.all([lead, system(() => Federations.attach(second.id, t.territory.id))]);
-    const reader = await createUser([{ contextKind: "federation", contextId: second.id, role: "federation" }]);
+    const reader = await createUser([
+      { contextKind: "federation", contextId: second.id, role: "federation" },
+    ]);
     const view = await as(app, reader).get(`/api/federations/${second.id}`);
     expect(view.body.territories[0].name).toBe("Course gagnée");
   });
@@ -109,7 +111,9 @@ describe("readers read only what territories publish to them", () => {
       await Promise.all(created.map((t) => system(() => Federations.attach(federation.id, t.id))));
       ids.push(...created.map((t) => t.id));
     }
-    const member = await createUser([{ contextKind: "federation", contextId: federation.id, role: "federation" }]);
+    const member = await createUser([
+      { contextKind: "federation", contextId: federation.id, role: "federation" },
+    ]);
     const view = await as(app, member).get(`/api/federations/${federation.id}`);
     expect(view.status).toBe(200);
     expect(view.body.territories).toHaveLength(100);

@@ -121,7 +121,13 @@ export const operatorRoutes = new Hono<Env>()
       tag: "operator",
       access: operator,
       response: { status: 204, description: "Detached" },
-      errors: ["auth.required", "auth.forbidden", "federation.not_found", "territory.not_found", "attachment.not_found"],
+      errors: [
+        "auth.required",
+        "auth.forbidden",
+        "federation.not_found",
+        "territory.not_found",
+        "attachment.not_found",
+      ],
     }),
     params(v.object({ federationId: FederationId, territoryId: TerritoryId }), "federation.not_found"),
     async (c) => {
@@ -137,7 +143,13 @@ export const operatorRoutes = new Hono<Env>()
       tag: "operator",
       access: operator,
       response: { status: 204, description: "Detached" },
-      errors: ["auth.required", "auth.forbidden", "funder.not_found", "territory.not_found", "attachment.not_found"],
+      errors: [
+        "auth.required",
+        "auth.forbidden",
+        "funder.not_found",
+        "territory.not_found",
+        "attachment.not_found",
+      ],
     }),
     params(v.object({ funderId: FunderId, territoryId: TerritoryId }), "funder.not_found"),
     async (c) => {

@@ -146,7 +146,12 @@ export const session = new Hono<Env>()
       tag: "session",
       access: PUBLIC,
       response: { status: 200, schema: Me, description: "The person, now a member" },
-      errors: ["input.invalid", "auth.invitation_invalid", "auth.invitation_sign_in", "membership.already_exists"],
+      errors: [
+        "input.invalid",
+        "auth.invitation_invalid",
+        "auth.invitation_sign_in",
+        "membership.already_exists",
+      ],
     }),
     json(InvitationAccept),
     async (c) => {

@@ -2,11 +2,11 @@ import { Audit, Invitation, Jobs, Member as Members, parse, Territory, User } fr
 import {
   AuditEntry,
   InvitationCreate,
+  Invitation as InvitationSchema,
   Job,
   JobId,
   Page,
   PageQuery,
-  Invitation as InvitationSchema,
   TerritoryId,
   TerritoryOverview,
   TerritoryProfileUpdate,

@@ -16,7 +16,7 @@ export function registerInvitationDelivery(config: Config): void {
   Jobs.register(Invitations.DELIVERY_JOB, async ({ job }) => {
     const invitationId = String(job.input.invitationId);
     const invitation = await Invitations.forDelivery(job.tenantId, invitationId);
-    if (!invitation || invitation.status !== "pending") return { skipped: "not_pending" };
+    if (invitation?.status !== "pending") return { skipped: "not_pending" };
     await createInPool(auth.members, invitation.email);
     await Invitations.markDelivered(job.tenantId, invitationId, "cognito");
     return { via: "cognito" };

@@ -83,9 +83,7 @@ export function describedRoutes(app: { routes: RouterRoute[] }): DescribedRoute[
 }
 
 function parametersOf(route: DescribedRoute): JsonSchema[] {
-  const pathSchemas = route.params
-    ? (schemaOf(route.params).properties as Record<string, JsonSchema>)
-    : {};
+  const pathSchemas = route.params ? (schemaOf(route.params).properties as Record<string, JsonSchema>) : {};
   const inPath = [...route.path.matchAll(/:(\w+)/g)].map(([, name = ""]) => ({
     name,
     in: "path",

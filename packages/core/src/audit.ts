@@ -1,4 +1,4 @@
-import { type AuditEntry, type Page, type PageQuery } from "@maillage/schema";
+import type { AuditEntry, Page, PageQuery } from "@maillage/schema";
 import { decodeTime } from "ulid";
 import * as Actor from "./actor";
 import { Keys, monthOf, page } from "./db";

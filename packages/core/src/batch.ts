@@ -207,7 +207,11 @@ export async function commit(header: RunHeader, audit: { action: string; label?:
           UpdateExpression: "SET #status = :committed, committedAt = :now",
           ConditionExpression: "#status = :applying",
           ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: { ":committed": "committed", ":applying": "applying", ":now": now.toISOString() },
+          ExpressionAttributeValues: {
+            ":committed": "committed",
+            ":applying": "applying",
+            ":now": now.toISOString(),
+          },
         },
       },
       {
@@ -274,7 +278,7 @@ export async function fold(header: RunHeader, rows: readonly Row[]): Promise<voi
 
 /** The whole path, for callers that hold every row: begin or resume, apply, commit, fold. */
 export async function runAll(
-  input: Parameters<typeof begin>[0] & { action: string; label?: string },
+  input: Omit<Parameters<typeof begin>[0], "total"> & { action: string; label?: string },
   rows: readonly Row[],
   onProgress?: (done: number, total: number) => Promise<void> | void,
 ): Promise<RunHeader> {

@@ -49,11 +49,17 @@ export async function create(territoryId: string, raw: InvitationCreate): Promis
     write(
       [
         {
-          ConditionCheck: { Key: { pk: territoryId, sk: "TERRITORY" }, ConditionExpression: "attribute_exists(pk)" },
+          ConditionCheck: {
+            Key: { pk: territoryId, sk: "TERRITORY" },
+            ConditionExpression: "attribute_exists(pk)",
+          },
           onConditionFailed: () => new MaillageError("territory.not_found", "Territory not found"),
         },
         {
-          Put: { Item: InvitationEntity.item([territoryId, id], item), ConditionExpression: "attribute_not_exists(pk)" },
+          Put: {
+            Item: InvitationEntity.item([territoryId, id], item),
+            ConditionExpression: "attribute_not_exists(pk)",
+          },
         },
         {
           Put: {
@@ -153,9 +159,8 @@ async function acceptInvitation(
   signedInUserId: string | null,
   via: "link" | "sign-in" = "link",
 ): Promise<{ userId: string; created: boolean }> {
-  const invitation = await Scope.run(
-    { kind: "keys", readWrite: [], readOnly: [territoryId] },
-    () => InvitationEntity.get([territoryId, invitationId], { consistent: true }),
+  const invitation = await Scope.run({ kind: "keys", readWrite: [], readOnly: [territoryId] }, () =>
+    InvitationEntity.get([territoryId, invitationId], { consistent: true }),
   );
   if (invitation?.status !== "pending" || invitation.expiresAt < new Date().toISOString()) {
     throw invalid();
@@ -191,7 +196,11 @@ async function acceptInvitation(
         },
         onConditionFailed: invalid,
       },
-      { Delete: { Key: InvitedPointerEntity.key(User.emailHash(invitation.email), territoryId, invitationId) } },
+      {
+        Delete: {
+          Key: InvitedPointerEntity.key(User.emailHash(invitation.email), territoryId, invitationId),
+        },
+      },
     ],
     [
       {

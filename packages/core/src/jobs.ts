@@ -261,7 +261,10 @@ export async function sweep(now = new Date()): Promise<number> {
   do {
     const result = await page(JobEntity, { index: "gsi2", partition: PENDING, limit: 100, cursor });
     for (const job of result.items) {
-      const due = job.status === "queued" ? job.runAfter <= now.toISOString() : (job.leaseUntil ?? "") < now.toISOString();
+      const due =
+        job.status === "queued"
+          ? job.runAfter <= now.toISOString()
+          : (job.leaseUntil ?? "") < now.toISOString();
       if (due) {
         await dispatch({ tenantId: job.tenantId, id: job.id });
         dispatched++;

@@ -7,7 +7,7 @@ import {
   TerritoryId,
   type TerritorySummary,
 } from "@maillage/schema";
-import * as v from "valibot";
+import type * as v from "valibot";
 import * as Actor from "./actor";
 import { all, SK_PREFIX, write } from "./db";
 import {
@@ -101,7 +101,10 @@ async function attach(kind: Kind, ownerId: string, territoryId: string): Promise
   if (!ownerItem) throw notFound(kind);
   await onTerritory(territoryId, async (territory) => {
     if (ownerId in territory.readers) {
-      throw new MaillageError("attachment.already_exists", `The territory is already attached to this ${kind}`);
+      throw new MaillageError(
+        "attachment.already_exists",
+        `The territory is already attached to this ${kind}`,
+      );
     }
     const now = new Date();
     const { readers: _r, readersRev: _rr, ...profile } = territory;
@@ -127,7 +130,10 @@ async function attach(kind: Kind, ownerId: string, territoryId: string): Promise
             ConditionExpression: "attribute_not_exists(pk)",
           },
           onConditionFailed: () =>
-            new MaillageError("attachment.already_exists", `The territory is already attached to this ${kind}`),
+            new MaillageError(
+              "attachment.already_exists",
+              `The territory is already attached to this ${kind}`,
+            ),
         },
         ...publishOps(profile, [ownerId], now.toISOString()),
       ],
@@ -239,4 +245,3 @@ export const Funders = {
     return { funder: info as Funder, territories };
   },
 };
-

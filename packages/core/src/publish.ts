@@ -1,6 +1,6 @@
 import type { Territory, TerritorySummary } from "@maillage/schema";
-import { PublishedSummaryEntity } from "./entities";
 import { Keys, Scope, type WriteOp } from "./db";
+import { PublishedSummaryEntity } from "./entities";
 
 /**
  * What a territory shares with its readers (federations, funders) is written by the territory side

@@ -1,7 +1,7 @@
 import {
   createId,
-  issuesOf,
   type Territory as Info,
+  issuesOf,
   TerritoryCreate,
   type TerritoryOverview,
   TerritoryProfileUpdate,
@@ -193,4 +193,3 @@ export async function update(raw: TerritoryProfileUpdate): Promise<Info> {
   }
 }
 update.schema = TerritoryProfileUpdate;
-

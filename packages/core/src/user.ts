@@ -9,8 +9,8 @@ import {
 } from "@maillage/schema";
 import * as Actor from "./actor";
 import { all, PLATFORM, Scope, SK_PREFIX, type WriteOp, write } from "./db";
-import { EmailGuardEntity, MembershipEntity, UserEntity } from "./entities";
 import { getDirectoryNames } from "./directory";
+import { EmailGuardEntity, MembershipEntity, UserEntity } from "./entities";
 import { MaillageError } from "./error";
 
 /**
@@ -38,7 +38,10 @@ export function createOps(user: Omit<User, "id">): { user: User; ops: WriteOp[] 
     user: { id, ...user },
     ops: [
       {
-        Put: { Item: UserEntity.item([id], { id, ...user }), ConditionExpression: "attribute_not_exists(pk)" },
+        Put: {
+          Item: UserEntity.item([id], { id, ...user }),
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
       },
       {
         Put: {
@@ -108,7 +111,11 @@ export async function memberships(userId: string): Promise<Membership[]> {
 /** Members of the actor's territory (leads only): the membership index, no read of people's items. */
 export async function listTerritoryMembers(): Promise<(User & { role: Role })[]> {
   const territoryId = Actor.territoryId(["territory_lead"]);
-  const items = await all(MembershipEntity, { index: "gsi1", partition: territoryId, prefix: SK_PREFIX.member });
+  const items = await all(MembershipEntity, {
+    index: "gsi1",
+    partition: territoryId,
+    prefix: SK_PREFIX.member,
+  });
   const people = await Scope.identity(() => UserEntity.getMany(items.map((m) => [m.userId] as [string])));
   const byId = new Map(people.map((person) => [person.id, person]));
   return items.flatMap((m) => {

@@ -71,7 +71,13 @@ describe("batch write path", () => {
     );
     expect(await asTenant(() => visibleSamples(tenantId))).toHaveLength(400);
     const trail = await Actor.provide(
-      { type: "user", userId: "usr_x", contextKind: "territory", contextId: tenantId, role: "territory_lead" },
+      {
+        type: "user",
+        userId: "usr_x",
+        contextKind: "territory",
+        contextId: tenantId,
+        role: "territory_lead",
+      },
       () => Audit.list({ limit: 200 }),
     );
     const summaries = trail.items.filter((entry) => entry.entity === runId);
@@ -81,9 +87,7 @@ describe("batch write path", () => {
 
   test("the same run id with another file is refused; a re-import updates rows in place", async () => {
     const runId = createId("run");
-    await asTenant(() =>
-      Batch.begin({ tenantId, runId, kind: "sample", fileHash: "first", total: 1 }),
-    );
+    await asTenant(() => Batch.begin({ tenantId, runId, kind: "sample", fileHash: "first", total: 1 }));
     await expect(
       asTenant(() => Batch.begin({ tenantId, runId, kind: "sample", fileHash: "other", total: 1 })),
     ).rejects.toMatchObject({ code: "batch.conflict" });
@@ -91,7 +95,13 @@ describe("batch write path", () => {
     const update = createId("run");
     const rows = sampleRows(tenantId, 400, "v2");
     const header = await asTenant(async () => {
-      const started = await Batch.begin({ tenantId, runId: update, kind: "sample", fileHash: "v2", total: 400 });
+      const started = await Batch.begin({
+        tenantId,
+        runId: update,
+        kind: "sample",
+        fileHash: "v2",
+        total: 400,
+      });
       return Batch.apply(started, rows);
     });
     // Applied but not committed: readers still see the previous labels.

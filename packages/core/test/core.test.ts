@@ -56,7 +56,9 @@ describe("writes are all-or-nothing", () => {
         new QueryCommand({
           TableName: Db.tableName(),
           KeyConditionExpression: "pk = :pk",
-          ExpressionAttributeValues: { ":pk": Db.Keys.auditBucket(Db.PLATFORM, Db.monthOf(new Date().toISOString())) },
+          ExpressionAttributeValues: {
+            ":pk": Db.Keys.auditBucket(Db.PLATFORM, Db.monthOf(new Date().toISOString())),
+          },
           ConsistentRead: true,
         }),
       ),

@@ -44,8 +44,12 @@ beforeAll(async () => {
   territoryB = (await system(() => Territory.create(profile("Territoire STS B")))).id;
   people = [];
   for (const n of [1, 2, 3]) {
-    const grants = [{ contextKind: "territory" as const, contextId: territoryA, role: "link_worker" as const }];
-    people.push((await system(() => User.create({ email: `sts-${n}@example.org`, displayName: `P${n}` }, grants))).id);
+    const grants = [
+      { contextKind: "territory" as const, contextId: territoryA, role: "link_worker" as const },
+    ];
+    people.push(
+      (await system(() => User.create({ email: `sts-${n}@example.org`, displayName: `P${n}` }, grants))).id,
+    );
   }
   process.env.MAILLAGE_TENANT_ROLE_ARN = "arn:aws:iam::123456789012:role/maillage-test-TenantRole";
   process.env.MAILLAGE_STS_ENDPOINT = `http://127.0.0.1:${(sts.address() as AddressInfo).port}`;
@@ -60,8 +64,9 @@ afterAll(() => {
 });
 
 const asPerson = (userId: string, territoryId: string) =>
-  Actor.provide({ type: "user", userId, contextKind: "territory", contextId: territoryId, role: "link_worker" }, () =>
-    Territory.get(),
+  Actor.provide(
+    { type: "user", userId, contextKind: "territory", contextId: territoryId, role: "link_worker" },
+    () => Territory.get(),
   );
 
 describe("tenant-scoped credentials (AWS code path, stand-in STS)", () => {
@@ -86,7 +91,13 @@ describe("tenant-scoped credentials (AWS code path, stand-in STS)", () => {
 
     // Another tenant: one more assumption, with its own policy.
     const other = await Actor.provide(
-      { type: "user", userId: people[0] ?? "", contextKind: "territory", contextId: territoryB, role: "territory_lead" },
+      {
+        type: "user",
+        userId: people[0] ?? "",
+        contextKind: "territory",
+        contextId: territoryB,
+        role: "territory_lead",
+      },
       () => Territory.get(),
     );
     expect(other.id).toBe(territoryB);

@@ -36,11 +36,12 @@ export function entity<S extends v.ObjectSchema<v.ObjectEntries, undefined>, A e
     schema: def.schema,
     key,
     /** The full item to store: keys, index keys, type tag, attributes (checked against the schema). */
-    item: (args: A, attributes: v.InferInput<S>): ItemKey & IndexKeys & { type: string } & Info => ({
-      ...def.key(...args),
-      type: def.type,
-      ...(parse(attributes as Record<string, unknown>) as object),
-    }) as ItemKey & IndexKeys & { type: string } & Info,
+    item: (args: A, attributes: v.InferInput<S>): ItemKey & IndexKeys & { type: string } & Info =>
+      ({
+        ...def.key(...args),
+        type: def.type,
+        ...(parse(attributes as Record<string, unknown>) as object),
+      }) as ItemKey & IndexKeys & { type: string } & Info,
     parse,
     async get(args: A, options: { consistent?: boolean } = {}): Promise<Info | undefined> {
       const result = await db().send(
@@ -109,9 +110,7 @@ function queryInput(request: PageRequest): Omit<QueryCommandInput, "TableName"> 
   const skName = request.index ? `${request.index}sk` : "sk";
   return {
     ...(request.index ? { IndexName: request.index } : {}),
-    KeyConditionExpression: request.prefix
-      ? "#pk = :pk AND begins_with(#sk, :prefix)"
-      : "#pk = :pk",
+    KeyConditionExpression: request.prefix ? "#pk = :pk AND begins_with(#sk, :prefix)" : "#pk = :pk",
     ExpressionAttributeNames: request.prefix ? { "#pk": pkName, "#sk": skName } : { "#pk": pkName },
     ExpressionAttributeValues: {
       ":pk": request.partition,

@@ -1,4 +1,5 @@
 export { db, resetClient, ScopeViolation, tableName } from "./client";
+export { all, entity, type ItemKey, type PageRequest, page } from "./entity";
 export { Keys, monthOf, PLATFORM, SK_PREFIX } from "./keys";
 export {
   type Action,
@@ -12,5 +13,4 @@ export {
 export { queryAll } from "./query";
 export * as Scope from "./scope";
 export { createTableInput, tableKeys } from "./table";
-export { type ItemKey, all, entity, type PageRequest, page } from "./entity";
 export { type Change, diff, type WriteOp, write } from "./write";

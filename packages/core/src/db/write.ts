@@ -3,8 +3,8 @@ import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/l
 import type { AuditChange } from "@maillage/schema";
 import * as Actor from "../actor";
 import type { MaillageError } from "../error";
-import { db, tableName } from "./client";
 import { auditItem } from "./audit-item";
+import { db, tableName } from "./client";
 
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 type Op =
@@ -62,7 +62,10 @@ export async function write(ops: WriteOp[], changes: Change[], now = new Date())
   const all: WriteOp[] = [
     ...ops,
     ...changes.map((change) => ({
-      Put: { Item: auditItem(change, userId, userName, now), ConditionExpression: "attribute_not_exists(pk)" },
+      Put: {
+        Item: auditItem(change, userId, userName, now),
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
     })),
   ];
   const TableName = tableName();

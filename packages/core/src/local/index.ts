@@ -167,7 +167,10 @@ export async function resetIfOlderModel(
   try {
     for (const marker of oldMarkers) {
       const found = await client.send(
-        new GetItemCommand({ TableName: tableName, Key: { pk: { S: "PLATFORM" }, sk: { S: `SEED#${marker}` } } }),
+        new GetItemCommand({
+          TableName: tableName,
+          Key: { pk: { S: "PLATFORM" }, sk: { S: `SEED#${marker}` } },
+        }),
       );
       if (found.Item) {
         await client.send(new DeleteTableCommand({ TableName: tableName }));
