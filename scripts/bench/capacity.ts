@@ -17,7 +17,7 @@
  */
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
-import { Db, Token, User } from "@maillage/core";
+import { Db, Session, Token, User } from "@maillage/core";
 import { createApp, loadConfig } from "@maillage/functions";
 import {
   type IndexKeys,
@@ -339,7 +339,7 @@ async function demoPeople() {
   const id = async (email: string) => {
     const userId = await asSystem(() => User.idByEmail(email));
     if (!userId) throw new Error(`The demo seed has no ${email}`);
-    return { userId, token: await Token.sign("session", userId, {}, 3600) };
+    return { userId, token: (await asSystem(() => Session.openLocal(userId, 3600))).token };
   };
   const context = async (userId: string, kind: string, name?: string) => {
     const memberships = await asSystem(() => User.memberships(userId));

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import { Db, Token, User } from "@maillage/core";
+import { Db, Session, Token, User } from "@maillage/core";
 import autocannon from "autocannon";
 import { defer } from "./cleanup";
 import { root } from "./paths";
@@ -161,7 +161,7 @@ export async function measureLatency(duration: number): Promise<LatencyResult> {
   process.env.MAILLAGE_SESSION_SECRET = randomBytes(32).toString("hex");
   await startSeededStore("maillage-bench");
   const territory = await demoTerritory();
-  const token = await Token.sign("session", territory.userId, {}, 3600);
+  const { token } = await asSystem(() => Session.openLocal(territory.userId, 3600));
   const port = await startApiServer();
   const url = `http://127.0.0.1:${port}/api/territories/${territory.id}`;
   const headers = { authorization: `Bearer ${token}` };
