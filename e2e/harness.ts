@@ -188,9 +188,14 @@ export function expectLocator(locator: Locator, { timeout = 10_000 }: { timeout?
       await poll(() => locator.isVisible(), "visible").toBe(true);
     },
     async toBeFocused() {
-      await poll(() => locator.evaluate("(element) => element === document.activeElement"), "focused").toBe(
-        true,
-      );
+      await poll(
+        () =>
+          locator.evaluate(
+            (element: { ownerDocument: { activeElement: unknown } }) =>
+              element === element.ownerDocument.activeElement,
+          ),
+        "focused",
+      ).toBe(true);
     },
   };
 }

@@ -93,10 +93,15 @@ describe("the journal", () => {
     await page.getByRole("button", { name: "Enregistrer le profil" }).click();
     await page.getByRole("status").filter({ hasText: "Profil enregistré" }).waitFor();
 
-    for (const section of ["journal", "", "profil", "membres"]) {
+    const pages = {
+      journal: page.locator("ol.journal > li").first(),
+      "": page.locator("table", { has: page.locator("caption", { hasText: "Communes couvertes" }) }),
+      profil: page.getByRole("button", { name: "Enregistrer le profil" }),
+      membres: page.getByRole("button", { name: "Créer l'invitation" }),
+    };
+    for (const [section, content] of Object.entries(pages)) {
       await page.goto(`/territoires/${territoryId}${section ? `/${section}` : ""}`);
-      await page.locator("main h2").first().waitFor();
-      if (section === "journal") await expectLocator(page.locator("ol.journal > li").first()).toBeVisible();
+      await expectLocator(content).toBeVisible();
       expect(await pageWidth(page), `/${section}`).toBeLessThanOrEqual(390);
     }
     expect(unexpectedErrors()).toEqual([]);

@@ -168,6 +168,7 @@ describe("query parameters, uploads, downloads and 202, on a test app built with
     expect(imports.responses["202"]?.content?.["application/json"]?.schema.type).toBe("object");
     expect(imports["x-error-codes"]).toEqual([
       "auth.csrf",
+      "auth.email_unverified",
       "auth.forbidden",
       "auth.required",
       "auth.session_expired",
@@ -188,6 +189,7 @@ describe("query parameters, uploads, downloads and 202, on a test app built with
     });
     // Both territory roles may download: no 403 to publish; no body, so no 400 or 413 either.
     expect(exported["x-error-codes"]).toEqual([
+      "auth.email_unverified",
       "auth.required",
       "auth.session_expired",
       "auth.unknown_user",

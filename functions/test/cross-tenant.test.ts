@@ -67,11 +67,14 @@ beforeAll(async () => {
   b = await withTestTenant("Territoire B");
   operator = await createOperator();
   for (const t of [a, b]) {
-    const invited = await as(app, t.users.territory_lead).post(`/api/territories/${t.territory.id}/invitations`, {
-      email: `invitee-${t.territory.id.toLowerCase()}@example.org`,
-      displayName: "Invitée",
-      role: "link_worker",
-    });
+    const invited = await as(app, t.users.territory_lead).post(
+      `/api/territories/${t.territory.id}/invitations`,
+      {
+        email: `invitee-${t.territory.id.toLowerCase()}@example.org`,
+        displayName: "Invitée",
+        role: "link_worker",
+      },
+    );
     jobs.set(t.territory.id, invited.body.deliveryJobId);
   }
 });
@@ -124,7 +127,13 @@ describe("cross-tenant isolation, generated from the route table", () => {
     const actions = res.body.items.map((e: { action: string }) => e.action);
     expect(actions).toContain("territory.create");
     // Only what set B up (creation, its people, its readers, its own invitation).
-    const setUp = ["territory.create", "membership.create", "federation.attach", "funder.attach", "invitation.create"];
+    const setUp = [
+      "territory.create",
+      "membership.create",
+      "federation.attach",
+      "funder.attach",
+      "invitation.create",
+    ];
     expect(actions.filter((a: string) => !setUp.includes(a))).toEqual([]);
     const profileB = await as(app, b.users.territory_lead).get(`/api/territories/${b.territory.id}/profile`);
     expect(profileB.body).toMatchObject({ name: "Territoire B", version: 1 });

@@ -244,7 +244,8 @@ describe("operator", () => {
     expect(invite.status).toBe(201);
     expect(invite.body.link).toMatch(new RegExp(`^${ORIGIN}/invitation#token=`));
     // The link (and its live token) is in the response only, never in a log line.
-    for (const line of lines) expect(JSON.stringify(line)).not.toContain(invite.body.link.split("#token=")[1]);
+    for (const line of lines)
+      expect(JSON.stringify(line)).not.toContain(invite.body.link.split("#token=")[1]);
     const token = new URL(invite.body.link).hash.slice("#token=".length);
     const accepted = await as(app).post("/api/invitations/accept", { token });
     expect(accepted.status).toBe(200);

@@ -52,7 +52,9 @@ describe("territory profile", () => {
     expect(unchanged.status).toBe(200);
     expect(unchanged.body.version).toBe(2);
     const after = await lead.get(`/api/territories/${territory.id}/audit`);
-    expect(after.body.items.filter((e: { action: string }) => e.action === "territory.update")).toHaveLength(1);
+    expect(after.body.items.filter((e: { action: string }) => e.action === "territory.update")).toHaveLength(
+      1,
+    );
   });
 
   test("a second save from the same version gets 409 with the current profile; nothing is overwritten", async () => {
@@ -73,7 +75,9 @@ describe("territory profile", () => {
     const stored = await lead.get(`/api/territories/${territory.id}/profile`);
     expect(stored.body).toMatchObject({ version: 2, population: 111 });
     const audit = await lead.get(`/api/territories/${territory.id}/audit`);
-    expect(audit.body.items.filter((e: { action: string }) => e.action === "territory.update")).toHaveLength(1);
+    expect(audit.body.items.filter((e: { action: string }) => e.action === "territory.update")).toHaveLength(
+      1,
+    );
   });
 
   test("concurrent saves from the same version: exactly one wins", async () => {

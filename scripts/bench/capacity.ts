@@ -17,7 +17,7 @@
  */
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
-import { Db, Session, Token, User } from "@maillage/core";
+import { Db, Session, User } from "@maillage/core";
 import { createApp, loadConfig } from "@maillage/functions";
 import {
   type IndexKeys,

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import { Db, Session, Token, User } from "@maillage/core";
+import { Db, Session, User } from "@maillage/core";
 import autocannon from "autocannon";
 import { defer } from "./cleanup";
 import { root } from "./paths";

@@ -150,8 +150,16 @@ function assertDeclarable(meta: RouteMeta): void {
 }
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-/** What identify() and route() answer instead of a person, on every route that needs one. */
-const IDENTITY_ERRORS: readonly ErrorCode[] = ["auth.required", "auth.session_expired", "auth.unknown_user"];
+/**
+ * What identify() and route() answer instead of a person, on every route that needs one (the last two
+ * in Cognito mode only: an unknown `sub`, an unverified e-mail).
+ */
+const IDENTITY_ERRORS: readonly ErrorCode[] = [
+  "auth.required",
+  "auth.session_expired",
+  "auth.unknown_user",
+  "auth.email_unverified",
+];
 
 /**
  * The errors a route can answer, derived from what it declares: its access rule (identity, the

@@ -4,7 +4,13 @@ import * as v from "valibot";
 export const PageQuery = v.object({
   cursor: v.optional(v.pipe(v.string(), v.maxLength(2048), v.regex(/^[A-Za-z0-9_-]+$/, "Invalid cursor"))),
   limit: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{1,3}$/, "Whole number expected"), v.transform(Number), v.minValue(1), v.maxValue(200)),
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,3}$/, "Whole number expected"),
+      v.transform(Number),
+      v.minValue(1),
+      v.maxValue(200),
+    ),
   ),
 });
 export type PageQuery = v.InferOutput<typeof PageQuery>;

@@ -79,13 +79,11 @@ export function shownChanges(entry: Pick<AuditEntry, "changes">): Shown[] {
     .filter((change) => change.before !== change.after);
 }
 
-/** What the entry is about, when it is not the territory itself (an invitation's role…). */
+/** Whom or what the entry is about (the invited person…), when it is not the territory itself. */
 function subjectOf(entry: AuditEntry): string | undefined {
   if (entry.entityType === "territory") return undefined;
-  const kind = t().journal.entities[entry.entityType];
-  const name = entry.entityLabel ? label("roles", entry.entityLabel) : undefined;
-  if (kind && name) return `${kind} — ${name}`;
-  return name ?? kind;
+  if (entry.entityLabel) return label("roles", entry.entityLabel);
+  return t().journal.entities[entry.entityType];
 }
 
 function person(entry: AuditEntry): string {
