@@ -266,7 +266,7 @@ function tooLarge(maxBytes: number): MaillageError {
  * and what arrives is counted anyway (a chunked body declares no length, a Lambda event's body need not
  * match its header), so more than `maxBytes` is never held in memory nor parsed.
  */
-async function readLimited(c: Context, maxBytes: number): Promise<Uint8Array | undefined> {
+async function readLimited(c: Context, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const request = c.req.raw;
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
@@ -337,7 +337,7 @@ export function params<S extends v.GenericSchema>(schema: S, notFound: ErrorCode
 /** A file sent as the raw request body (CSV or XLSX import), read by the handler with `uploaded(c)`. */
 export interface Upload {
   mediaType: UploadType;
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 const uploads = new WeakMap<object, Upload>();
