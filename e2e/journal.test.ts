@@ -1,6 +1,7 @@
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { expectLocator, type Harness, PEOPLE, pageWidth, signIn, startHarness } from "./harness";
+import { artifacts, expectLocator, type Harness, PEOPLE, pageWidth, signIn, startHarness } from "./harness";
 
 let harness: Harness;
 
@@ -66,6 +67,7 @@ describe("the journal", () => {
       await expectLocator(page.locator(`#journal-entry-${shown}`)).toBeFocused();
     }
     await expectLocator(page.getByText("Début du journal")).toBeVisible();
+    await page.screenshot({ path: join(artifacts, "journal.png") });
 
     // Every edit once, in order, and the territory's creation last.
     const texts = (await entries.allTextContents()).map((text) => text.replace(/\s+/g, " "));
@@ -103,6 +105,8 @@ describe("the journal", () => {
       await page.goto(`/territoires/${territoryId}${section ? `/${section}` : ""}`);
       await expectLocator(content).toBeVisible();
       expect(await pageWidth(page), `/${section}`).toBeLessThanOrEqual(390);
+      if (section === "journal")
+        await page.screenshot({ path: join(artifacts, "journal-390.png"), fullPage: true });
     }
     expect(unexpectedErrors()).toEqual([]);
   });

@@ -340,6 +340,20 @@ describe("body-size limits, answered before the body is parsed", () => {
       expect(JSON.parse(status.body).code).toBe("input.too_large");
       // What the sockets buffered before the answer: a few MB at most, not the 100.
       expect(written).toBeLessThan(16 * MB);
+      // The same server still parses a body within the limit (the body is handed on after counting).
+      const ok = await fetch(`http://127.0.0.1:${port}${invitations()}`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${tenant.users.territory_lead.token}`,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({
+          email: "par.socket@example.org",
+          displayName: "Par socket",
+          role: "link_worker",
+        }),
+      });
+      expect(ok.status).toBe(201);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -1,4 +1,4 @@
-import { Audit, Invitation, Jobs, Member as Members, parse, Territory, User } from "@maillage/core";
+import { Audit, Invitation, Jobs, Member as Members, Territory, User } from "@maillage/core";
 import {
   AuditEntry,
   InvitationCreate,
@@ -15,10 +15,9 @@ import {
   User as UserSchema,
 } from "@maillage/schema";
 import { Hono } from "hono";
-import { validator } from "hono/validator";
 import * as v from "valibot";
 import { deliverInvitation } from "../http/invitation";
-import { allow, json, params, route } from "../http/route";
+import { allow, json, params, query, route } from "../http/route";
 import type { Env } from "../http/types";
 
 const members = allow("territory", "territory_lead", "link_worker");
@@ -109,7 +108,7 @@ export const territoryRoutes = new Hono<Env>()
       errors: ["auth.required", "auth.forbidden", "territory.not_found", "input.invalid"],
     }),
     territoryParams,
-    validator("query", (value) => parse(PageQuery, value)),
+    query(PageQuery),
     async (c) => c.json(await Audit.list(c.req.valid("query")), 200),
   )
   .get(

@@ -254,7 +254,10 @@ export interface Validation {
 
 type Validated = { validation: Validation };
 
-/** JSON bodies: a territory profile with 1,000 communes and 200 neighbourhoods is under 40 KB. */
+/**
+ * JSON bodies. The largest valid one today, a territory profile at every maximum (1,000 communes, 200
+ * neighbourhoods of 120 accented characters), is 57 KB (limits.test.ts checks it still fits).
+ */
 export const JSON_MAX_BYTES = 64 * 1024;
 
 function tooLarge(maxBytes: number): MaillageError {

@@ -38,8 +38,8 @@ export const common = dictionary(
       notFound: "Cette page n'existe pas, ou vous n'y avez pas accès.",
       forbiddenTitle: "Accès refusé",
       forbidden: "Votre rôle ne permet pas d'accéder à cette page.",
-      forbiddenRole: (role: string) =>
-        `Cette page est réservée au rôle « ${role} ». Votre rôle dans cet espace ne permet pas d'y accéder.`,
+      forbiddenRole: (roles: string[]) =>
+        `Cette page est réservée au rôle « ${roles.join(" » ou « ")} ». Votre rôle dans cet espace ne permet pas d'y accéder.`,
       errorTitle: "Une erreur est survenue",
       error: "Le serveur n'a pas pu répondre. Réessayez dans un instant.",
       invalid: "La demande n'a pas été acceptée : certaines valeurs ne sont pas valides.",
@@ -97,8 +97,8 @@ export const common = dictionary(
       notFound: "This page does not exist, or you do not have access to it.",
       forbiddenTitle: "Access denied",
       forbidden: "Your role does not give access to this page.",
-      forbiddenRole: (role) =>
-        `This page is for the “${role}” role. Your role in this workspace does not give access to it.`,
+      forbiddenRole: (roles) =>
+        `This page is for the “${roles.join("” or “")}” role. Your role in this workspace does not give access to it.`,
       errorTitle: "Something went wrong",
       error: "The server could not answer. Try again in a moment.",
       invalid: "The request was not accepted: some values are not valid.",

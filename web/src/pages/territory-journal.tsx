@@ -8,7 +8,7 @@ import { RequireRole } from "../ui/access";
 import { StatusMessage } from "../ui/form";
 import { PageTitle } from "../ui/page";
 import { profileLabels } from "../ui/profile-fields";
-import { QueryView } from "../ui/states";
+import { errorMessage, QueryView } from "../ui/states";
 
 /**
  * What the journal never shows, even if an entry carried it: identifiers, versions and timestamps say
@@ -120,20 +120,14 @@ function Change(props: { change: Shown }) {
 function Entry(props: { entry: AuditEntry; index: number }) {
   const changes = createMemo(() => shownChanges(props.entry));
   const summary = () => Object.entries(props.entry.summary ?? {});
-  const headingId = () => `journal-entry-${props.index}-title`;
   return (
-    <li
-      class="journal__entry"
-      id={`journal-entry-${props.index}`}
-      tabindex="-1"
-      aria-labelledby={headingId()}
-    >
+    <li class="journal__entry" id={`journal-entry-${props.index}`} tabindex="-1">
       <p class="journal__meta">
         <time datetime={props.entry.at}>{formatDateTime(props.entry.at)}</time>
         <span class="journal__person">{person(props.entry)}</span>
       </p>
       <div class="journal__body">
-        <h2 class="journal__action" id={headingId()}>
+        <h2 class="journal__action">
           {t().journal.actions[props.entry.action] ?? props.entry.action}
           <Show when={subjectOf(props.entry)}>
             {(subject) => <span class="journal__subject"> · {subject()}</span>}
@@ -224,6 +218,11 @@ function Journal(props: { territoryId: string }) {
               >
                 {audit.isFetchingNextPage ? t().journal.loadingMore : t().journal.more}
               </button>
+            </p>
+          </Show>
+          <Show when={audit.isFetchNextPageError}>
+            <p class="alert alert--error" role="alert">
+              {errorMessage(audit.error)}
             </p>
           </Show>
           <StatusMessage>{loaded() ? t().journal.loaded(loaded() ?? 0) : ""}</StatusMessage>

@@ -29,7 +29,7 @@ export function RequireRole(props: { roles: readonly Role[]; contextId?: string;
       (membership) => props.contextId === undefined || membership.contextId === props.contextId,
     );
   const allowed = () => memberships().some((membership) => props.roles.includes(membership.role));
-  const forbidden = () => t().states.forbiddenRole(props.roles.map(roleLabel).join(" » ou « "));
+  const forbidden = () => t().states.forbiddenRole(props.roles.map(roleLabel));
   return (
     <Switch>
       <Match when={me.isError && !me.data}>
