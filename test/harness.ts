@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Actor, Federations, Funders, Session, Territory, User } from "@maillage/core";
 import type { ContextKind, Role, TerritoryCreate } from "@maillage/schema";
 import { type Config, createApp, loadConfig } from "../functions/src/app";
+import { openApiDocument } from "../functions/src/http/openapi";
 
 export const ORIGIN = "http://localhost:3000";
 
@@ -25,7 +26,7 @@ export function testConfig(overrides: Partial<Config> = {}) {
 
 export function testApp(overrides: Partial<Config> = {}) {
   const { config, lines } = testConfig(overrides);
-  return { app: createApp(config), lines };
+  return { app: createApp(config, openApiDocument), lines };
 }
 
 export type TestApp = ReturnType<typeof createApp>;

@@ -5,6 +5,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { createApp } from "./app";
+import { openApiDocument } from "./http/openapi";
 import type { Config } from "./config";
 import { notFound } from "./http/observe";
 
@@ -35,7 +36,7 @@ export function createLocalServer(config: Config, staticDir?: string) {
       permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
     }),
   );
-  server.route("/", createApp(config));
+  server.route("/", createApp(config, openApiDocument));
   server.all("/api/*", notFound);
   if (staticDir && existsSync(join(staticDir, "index.html"))) {
     const root = relative(process.cwd(), staticDir);

@@ -135,6 +135,21 @@ describe("the Lambda bundle, invoked with API Gateway HTTP API v2 events", () =>
     expect(imports.filter((spec) => !spec.startsWith("node:") && !spec.startsWith("@aws-sdk/"))).toEqual([]);
   });
 
+  test("GET /api/openapi.json serves the document generated at build time (the generator is not bundled)", async () => {
+    const { result, body } = await invoke({
+      ...recorded("health.json"),
+      rawPath: "/api/openapi.json",
+      requestContext: {
+        ...recorded("health.json").requestContext,
+        http: { ...recorded("health.json").requestContext.http, path: "/api/openapi.json" },
+      },
+    });
+    expect(result.statusCode).toBe(200);
+    expect(body.openapi).toBe("3.1.0");
+    expect(Object.keys(body.paths)).toContain("/api/territories/{territoryId}/audit");
+    expect(readFileSync(bundle.handler.path, "utf8")).not.toContain("draft-2020-12");
+  });
+
   test("GET /api/health answers 200 in the v2 result shape, and logs one JSON line", async () => {
     const { result, body, logs } = await invoke(recorded("health.json"));
     expect(result.statusCode).toBe(200);

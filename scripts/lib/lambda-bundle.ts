@@ -75,9 +75,25 @@ export async function bundleHandler(entry: string, outDir: string): Promise<Hand
   return { dir: outDir, handler: fileAt(outfile) };
 }
 
-/** The API's Lambda bundle, as deployed: functions/src/lambda.ts plus the communes CSV beside it. */
+/**
+ * The API description, generated from the route table at build time (the deployed handler reads this
+ * file rather than carrying the generator: infra/handler.ts copies it beside the handler).
+ */
+export async function writeApiDocument(file: string): Promise<void> {
+  const { createApp, loadConfig } = await import("../../functions/src/app");
+  const { openApiDocument } = await import("../../functions/src/http/openapi");
+  const app = createApp(loadConfig({ MAILLAGE_SESSION_SECRET: "build-time-only-".repeat(3) }));
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(openApiDocument(app))}\n`);
+}
+
+/** Where `npm run build:api` writes it for SST's copyFiles. */
+export const API_DOCUMENT = join(root, "functions", "dist", "openapi.json");
+
+/** The API's Lambda bundle, as deployed: functions/src/lambda.ts, its API description and the communes CSV. */
 export async function bundleLambda(outDir: string): Promise<LambdaBundle> {
   const bundle = await bundleHandler(LAMBDA_ENTRY, outDir);
+  await writeApiDocument(join(outDir, "openapi.json"));
   const data = join(outDir, COMMUNES_CSV);
   mkdirSync(dirname(data), { recursive: true });
   copyFileSync(COMMUNES_CSV_SOURCE, data);

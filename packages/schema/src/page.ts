@@ -1,8 +1,11 @@
 import * as v from "valibot";
+import { message } from "./messages";
 
 /** Cursor pagination, from the table through the API to the console: `next` is opaque. */
 export const PageQuery = v.object({
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048), v.regex(/^[A-Za-z0-9_-]+$/, "Invalid cursor"))),
+  cursor: v.optional(
+    v.pipe(v.string(), v.maxLength(2048), v.regex(/^[A-Za-z0-9_-]+$/, message("cursor.invalid"))),
+  ),
   limit: v.optional(
     v.pipe(
       v.string(),

@@ -149,8 +149,10 @@ export function createForm<D extends object, S extends v.GenericSchema, R>(
     const key = DRAFT_PREFIX + options.keep;
     const keep = () => {
       const user = currentUser();
-      if (!user) return;
-      const value: Kept = { user, at: Date.now(), draft: unwrap(draft) as Record<string, unknown> };
+      const typed = unwrap(draft) as Record<string, unknown>;
+      // An untouched form keeps nothing (nor says, after sign-in, that it kept something).
+      if (!user || JSON.stringify(typed) === JSON.stringify(options.initial())) return;
+      const value: Kept = { user, at: Date.now(), draft: typed };
       storage()?.setItem(key, JSON.stringify(value));
     };
     keepers.add(keep);
