@@ -1,12 +1,11 @@
-import { Actor, Invitation, MaillageError, parse, Seed, User } from "@maillage/core";
+import { Actor, Invitation, MaillageError, Seed, User } from "@maillage/core";
 import { DevSignIn, InvitationAccept, Me } from "@maillage/schema";
 import { Hono } from "hono";
-import { validator } from "hono/validator";
 import * as v from "valibot";
 import { revokeRefreshToken } from "../http/cognito";
 import { endSession, startSession } from "../http/identity";
 import { finishSignIn, hostedLogoutUrl, startSignIn } from "../http/oauth";
-import { json, PUBLIC, route, SIGNED_IN } from "../http/route";
+import { json, PUBLIC, query, route, SIGNED_IN } from "../http/route";
 import type { Env } from "../http/types";
 
 const DemoUser = v.object({
@@ -58,9 +57,9 @@ export const session = new Hono<Env>()
       tag: "session",
       access: PUBLIC,
       response: { status: 302, description: "Redirect to Cognito" },
-      errors: ["input.invalid", "route.not_found"],
+      errors: ["route.not_found"],
     }),
-    validator("query", (value) => parse(v.object({ pool: v.picklist(["members", "operators"]) }), value)),
+    query(v.object({ pool: v.picklist(["members", "operators"]) })),
     (c) => startSignIn(c, c.req.valid("query").pool),
   )
   .get(
@@ -102,7 +101,7 @@ export const session = new Hono<Env>()
       tag: "session",
       access: PUBLIC,
       response: { status: 200, schema: Me, description: "The signed-in person and their memberships" },
-      errors: ["input.invalid", "route.not_found", "auth.unknown_user"],
+      errors: ["route.not_found", "auth.unknown_user"],
     }),
     json(DevSignIn),
     async (c) => {
@@ -135,7 +134,7 @@ export const session = new Hono<Env>()
       tag: "session",
       access: SIGNED_IN,
       response: { status: 200, schema: Me, description: "Person and memberships" },
-      errors: ["auth.required", "auth.session_expired", "auth.unknown_user"],
+      errors: ["auth.unknown_user"],
     }),
     async (c) => c.json(await me(c.get("identity")?.userId ?? ""), 200),
   )
@@ -146,12 +145,7 @@ export const session = new Hono<Env>()
       tag: "session",
       access: PUBLIC,
       response: { status: 200, schema: Me, description: "The person, now a member" },
-      errors: [
-        "input.invalid",
-        "auth.invitation_invalid",
-        "auth.invitation_sign_in",
-        "membership.already_exists",
-      ],
+      errors: ["auth.invitation_invalid", "auth.invitation_sign_in", "membership.already_exists"],
     }),
     json(InvitationAccept),
     async (c) => {
