@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Seed } from "@maillage/core";
+import { Actor, Jobs, Seed } from "@maillage/core";
 import * as Local from "@maillage/core/local";
 import { loadConfig } from "@maillage/functions";
 import { createServer } from "vite";
@@ -41,6 +41,8 @@ if (await Local.resetIfOlderModel(store.endpoint, process.env.MAILLAGE_TABLE, ["
   console.log("The stored data model changed since this demo was seeded: the local table was rebuilt.");
 }
 const { seeded } = await Seed.demo();
+// Jobs left queued by a previous run (stopped before they ran) resume now.
+await Actor.provide({ type: "system", reason: "job-sweep" }, () => Jobs.sweep());
 
 const server = await listen(
   createLocalServer(loadConfig(), dev ? undefined : join(root, "web", "dist")),

@@ -55,6 +55,14 @@ describe("territory profile", () => {
     expect(after.body.items.filter((e: { action: string }) => e.action === "territory.update")).toHaveLength(
       1,
     );
+
+    // The profile's own history, newest first: only entries about this record.
+    const history = await lead.get(`/api/territories/${territory.id}/audit?entity=${territory.id}`);
+    expect(history.status).toBe(200);
+    expect(history.body.items.every((e: { entity: string }) => e.entity === territory.id)).toBe(true);
+    expect(history.body.items[0].action).toBe("territory.update");
+    expect(history.body.items.at(-1).action).toBe("territory.create");
+    expect(history.body.items).toHaveLength(2);
   });
 
   test("a second save from the same version gets 409 with the current profile; nothing is overwritten", async () => {

@@ -1,12 +1,12 @@
 import { Audit, Invitation, Jobs, Member as Members, Territory, User } from "@maillage/core";
 import {
   AuditEntry,
+  AuditQuery,
   InvitationCreate,
   Invitation as InvitationSchema,
   Job,
   JobId,
   Page,
-  PageQuery,
   TerritoryId,
   TerritoryOverview,
   TerritoryProfileUpdate,
@@ -101,7 +101,7 @@ export const territoryRoutes = new Hono<Env>()
       errors: ["territory.not_found"],
     }),
     territoryParams,
-    query(PageQuery),
+    query(AuditQuery),
     async (c) => c.json(await Audit.list(c.req.valid("query")), 200),
   )
   .get(

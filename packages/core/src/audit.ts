@@ -1,4 +1,4 @@
-import type { AuditEntry, Page, PageQuery } from "@maillage/schema";
+import type { AuditEntry, AuditQuery, Page, PageQuery } from "@maillage/schema";
 import { decodeTime } from "ulid";
 import * as Actor from "./actor";
 import { Keys, monthOf, page } from "./db";
@@ -54,9 +54,21 @@ const encode = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor), "utf8").t
  * A tenant's audit trail, newest first, one page at a time across its month buckets. Entries of one
  * millisecond keep their order (monotonic ids). Used by leads for their territory.
  */
-export async function list(query: PageQuery = {}, now = new Date()): Promise<Page<AuditEntry>> {
+export async function list(query: AuditQuery = {}, now = new Date()): Promise<Page<AuditEntry>> {
   const territoryId = Actor.territoryId(["territory_lead"]);
+  if (query.entity) return historyOf(territoryId, query.entity, query);
   return listFor(territoryId, query, now);
+}
+
+/** One record's history, newest first (the audit entries' gsi1). */
+export function historyOf(contextId: string, entity: string, query: PageQuery): Promise<Page<AuditEntry>> {
+  return page(AuditEntity, {
+    index: "gsi1",
+    partition: Keys.auditOfEntity(contextId, entity),
+    descending: true,
+    limit: query.limit ?? 50,
+    cursor: query.cursor,
+  });
 }
 
 export async function listFor(contextId: string, query: PageQuery, now: Date): Promise<Page<AuditEntry>> {

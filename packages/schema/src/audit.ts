@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { PageQuery } from "./page";
 
 /** One field that an audited write changed, with its coded values before and after. */
 export const AuditChange = v.object({
@@ -30,3 +31,10 @@ export const AuditEntry = v.object({
   summary: v.nullable(v.record(v.string(), v.union([v.string(), v.number()]))),
 });
 export type AuditEntry = v.InferOutput<typeof AuditEntry>;
+
+/** The audit list's query: a page, optionally one record's history (its id). */
+export const AuditQuery = v.object({
+  ...PageQuery.entries,
+  entity: v.optional(v.pipe(v.string(), v.maxLength(64), v.regex(/^[A-Za-z0-9_.:-]+$/, "Invalid record id"))),
+});
+export type AuditQuery = v.InferOutput<typeof AuditQuery>;

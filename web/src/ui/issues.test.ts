@@ -8,7 +8,7 @@ import {
 } from "@maillage/schema";
 import * as v from "valibot";
 import { describe, expect, test } from "vitest";
-import { formatDate, formatDateTime, setLocale, t } from "../i18n";
+import { setLocale, t } from "../i18n";
 import { describeIssue, issueOf } from "./issues";
 
 /**
@@ -97,23 +97,5 @@ describe("schema messages are keyed, and the console has a text for each key", (
     expect(describeIssue({ path: "x", message: "Some brand new rule" }).text).toBe(
       t().issues.generic.invalid({ label: undefined, subject: undefined, limit: undefined }),
     );
-  });
-});
-
-describe("dates read as French writes them", () => {
-  test("the first of the month is an ordinal", () => {
-    setLocale("fr");
-    expect(formatDate("2026-09-01")).toBe("1er septembre 2026");
-    expect(formatDate("2026-09-02")).toBe("2 septembre 2026");
-    expect(formatDateTime("2026-09-01T10:05:00")).toMatch(/^1er septembre 2026 à 10:05$/);
-    expect(t().territory.fromTo(formatDate("2026-09-01"), formatDate("2027-08-31"))).toBe(
-      "Du 1er septembre 2026 au 31 août 2027",
-    );
-  });
-
-  test("English keeps its own form", () => {
-    setLocale("en");
-    expect(formatDate("2026-09-01")).toBe("1 September 2026");
-    setLocale("fr");
   });
 });

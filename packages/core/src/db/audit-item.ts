@@ -11,6 +11,8 @@ export function auditItem(change: Change, userId: string, userName: string | nul
   const at = now.toISOString();
   return {
     ...Keys.audit(change.contextId, at, id),
+    gsi1pk: Keys.auditOfEntity(change.contextId, change.entity),
+    gsi1sk: id,
     type: "audit",
     id,
     at,

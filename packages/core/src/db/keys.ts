@@ -68,6 +68,8 @@ export const Keys = {
     sk: auditId,
   }),
   auditBucket: (contextId: string, month: string) => `${contextId}#AUDIT#${month}`,
+  /** One record's history (its audit entries, newest first): gsi1 of the audit entries. */
+  auditOfEntity: (contextId: string, entity: string) => `${contextId}#HISTORY#${entity}`,
   /** A background job of a tenant (kind, status, progress, result). */
   job: (tenantId: string, jobId: string) => ({
     pk: `${tenantId}#JOB#${jobId}`,
