@@ -5,9 +5,9 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { createApp } from "./app";
-import { openApiDocument } from "./http/openapi";
 import type { Config } from "./config";
 import { notFound } from "./http/observe";
+import { openApiDocument } from "./http/openapi";
 
 /** Security headers for the console and the API (CloudFront sets the same ones in AWS). */
 export const contentSecurityPolicy = {

@@ -38,23 +38,19 @@ beforeAll(async () => {
   jobId = invited.body.deliveryJobId;
 });
 
+/** A route's path for the test tenant; a new path parameter must be added here. */
+function pathOf(path: string): string {
+  return path
+    .replace(":territoryId", tenant?.territory.id ?? "")
+    .replace(":federationId", tenant?.federation.id ?? "")
+    .replace(":funderId", tenant?.funder.id ?? "")
+    .replace(":jobId", jobId ?? "");
+}
+
 describe("responses match their declared schemas", () => {
-  test("the read routes covered here are all the declared read routes", () => {
-    expect(routes.map((r) => r.path).sort()).toEqual(
-      [
-        "/api/federations/:federationId",
-        "/api/funders/:funderId",
-        "/api/me",
-        "/api/operator/directory",
-        "/api/session/config",
-        "/api/session/demo-users",
-        "/api/territories/:territoryId",
-        "/api/territories/:territoryId/audit",
-        "/api/territories/:territoryId/jobs/:jobId",
-        "/api/territories/:territoryId/members",
-        "/api/territories/:territoryId/profile",
-      ].sort(),
-    );
+  test("every declared read route is exercised below, with all its path parameters filled", () => {
+    expect(routes.length).toBeGreaterThan(10);
+    expect(routes.map((r) => pathOf(r.path)).filter((path) => path.includes(":"))).toEqual([]);
   });
 
   for (const route of routes) {
@@ -66,11 +62,7 @@ describe("responses match their declared schemas", () => {
           : access.context === "platform"
             ? operator
             : tenant.users[access.roles[0] as keyof TestTenant["users"]];
-      const path = route.path
-        .replace(":territoryId", tenant.territory.id)
-        .replace(":federationId", tenant.federation.id)
-        .replace(":funderId", tenant.funder.id)
-        .replace(":jobId", jobId);
+      const path = pathOf(route.path);
       const res = await as(app, user).get(path);
       expect(res.status).toBe(route.meta.response.status);
       const schema = route.meta.response.schema as v.GenericSchema;

@@ -134,9 +134,19 @@ describe("territory profile", () => {
       version: 1,
     });
     expect(unknownCommune.status).toBe(400);
-    expect(unknownCommune.body.issues).toEqual([
-      { path: "communes.1", message: expect.stringContaining("99999") },
-    ]);
+    expect(unknownCommune.body.issues).toEqual([{ path: "communes.1", message: "commune.unknown" }]);
+
+    // Format errors and unknown codes come back together, in one pass.
+    const both = await lead.put(`/api/territories/${territory.id}/profile`, {
+      ...profile(territory.name, { communes: ["59350", "99999"], population: -1 }),
+      version: 1,
+    });
+    expect(both.body.issues).toEqual(
+      expect.arrayContaining([
+        { path: "communes.1", message: "commune.unknown" },
+        expect.objectContaining({ path: "population" }),
+      ]),
+    );
 
     const malformed = await app.request(`/api/territories/${territory.id}/profile`, {
       method: "PUT",

@@ -1,4 +1,4 @@
-import { Directory, Federations, Funders, Invitation, Territory } from "@maillage/core";
+import { Directory, Federations, FollowUp, Funders, Invitation, Territory } from "@maillage/core";
 import {
   DirectoryEntry,
   Federation,
@@ -9,6 +9,11 @@ import {
   FunderId,
   InvitationCreate,
   Invitation as InvitationSchema,
+  InvitationSummary,
+  OperatorReaderView,
+  OperatorTerritoryView,
+  Page,
+  PageQuery,
   TerritoryCreate,
   TerritoryId,
   Territory as TerritorySchema,
@@ -16,7 +21,7 @@ import {
 import { Hono } from "hono";
 import * as v from "valibot";
 import { deliverInvitation } from "../http/invitation";
-import { allow, json, params, route } from "../http/route";
+import { allow, json, params, query, route } from "../http/route";
 import type { Env } from "../http/types";
 
 const operator = allow("platform", "operator");
@@ -41,7 +46,7 @@ export const operatorRoutes = new Hono<Env>()
       access: operator,
       response: { status: 201, schema: TerritorySchema, description: "The new territory" },
     }),
-    json(TerritoryCreate),
+    json(TerritoryCreate, { check: Territory.communeIssues }),
     async (c) => c.json(await Territory.create(c.req.valid("json")), 201),
   )
   .post(
@@ -145,4 +150,54 @@ export const operatorRoutes = new Hono<Env>()
       const invitation = await Invitation.create(c.req.valid("param").territoryId, c.req.valid("json"));
       return c.json(await deliverInvitation(c, invitation), 201);
     },
+  )
+  .get(
+    "/operator/territories/:territoryId",
+    route({
+      summary: "Follow up a territory: its profile summary and the federations and funders it publishes to",
+      tag: "operator",
+      access: operator,
+      response: { status: 200, schema: OperatorTerritoryView, description: "The territory" },
+      errors: ["territory.not_found"],
+    }),
+    params(v.object({ territoryId: TerritoryId }), "territory.not_found"),
+    async (c) => c.json(await FollowUp.territory(c.req.valid("param").territoryId), 200),
+  )
+  .get(
+    "/operator/territories/:territoryId/invitations",
+    route({
+      summary: "A territory's invitations, newest first (pending, accepted, expired)",
+      tag: "operator",
+      access: operator,
+      response: { status: 200, schema: Page(InvitationSummary), description: "One page of invitations" },
+      errors: ["territory.not_found"],
+    }),
+    params(v.object({ territoryId: TerritoryId }), "territory.not_found"),
+    query(PageQuery),
+    async (c) =>
+      c.json(await FollowUp.invitations(c.req.valid("param").territoryId, c.req.valid("query")), 200),
+  )
+  .get(
+    "/operator/federations/:federationId",
+    route({
+      summary: "Follow up a federation: its attached territories",
+      tag: "operator",
+      access: operator,
+      response: { status: 200, schema: OperatorReaderView, description: "The federation" },
+      errors: ["federation.not_found"],
+    }),
+    params(v.object({ federationId: FederationId }), "federation.not_found"),
+    async (c) => c.json(await FollowUp.reader("federation", c.req.valid("param").federationId), 200),
+  )
+  .get(
+    "/operator/funders/:funderId",
+    route({
+      summary: "Follow up a funder: its funded territories",
+      tag: "operator",
+      access: operator,
+      response: { status: 200, schema: OperatorReaderView, description: "The funder" },
+      errors: ["funder.not_found"],
+    }),
+    params(v.object({ funderId: FunderId }), "funder.not_found"),
+    async (c) => c.json(await FollowUp.reader("funder", c.req.valid("param").funderId), 200),
   );

@@ -1,12 +1,14 @@
-import { Audit, Invitation, Jobs, Member as Members, Territory, User } from "@maillage/core";
+import { Audit, FollowUp, Invitation, Jobs, Member as Members, Territory, User } from "@maillage/core";
 import {
   AuditEntry,
   AuditQuery,
   InvitationCreate,
   Invitation as InvitationSchema,
+  InvitationSummary,
   Job,
   JobId,
   Page,
+  PageQuery,
   TerritoryId,
   TerritoryOverview,
   TerritoryProfileUpdate,
@@ -60,7 +62,7 @@ export const territoryRoutes = new Hono<Env>()
       errors: ["territory.not_found", "territory.version_conflict"],
     }),
     territoryParams,
-    json(TerritoryProfileUpdate),
+    json(TerritoryProfileUpdate, { check: Territory.communeIssues }),
     async (c) => c.json(await Territory.update(c.req.valid("json")), 200),
   )
   .get(
@@ -130,4 +132,18 @@ export const territoryRoutes = new Hono<Env>()
       await Members.remove(c.req.valid("param").userId);
       return c.body(null, 204);
     },
+  )
+  .get(
+    "/territories/:territoryId/invitations",
+    route({
+      summary: "The territory's invitations, newest first (pending, accepted, expired)",
+      tag: "territory",
+      access: lead,
+      response: { status: 200, schema: Page(InvitationSummary), description: "One page of invitations" },
+      errors: ["territory.not_found"],
+    }),
+    territoryParams,
+    query(PageQuery),
+    async (c) =>
+      c.json(await FollowUp.invitations(c.req.valid("param").territoryId, c.req.valid("query")), 200),
   );

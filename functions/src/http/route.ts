@@ -3,7 +3,9 @@ import {
   type ContextKind,
   type ErrorCode,
   FederationId,
+  type FieldIssue,
   FunderId,
+  issuesOf,
   type Role,
   rolesByContext,
   TerritoryId,
@@ -300,9 +302,23 @@ async function readLimited(c: Context, maxBytes: number): Promise<Uint8Array<Arr
  * JSON body validated by a shared schema (400 with field paths otherwise), at most `maxBytes`
  * (64 KB by default; 413 `input.too_large` beyond, before parsing).
  */
-export function json<S extends v.GenericSchema>(schema: S, options: { maxBytes?: number } = {}) {
+export function json<S extends v.GenericSchema>(
+  schema: S,
+  options: {
+    maxBytes?: number;
+    /** Checks beyond the schema (e.g. INSEE codes against the grid), reported in the same 400. */
+    check?: (raw: unknown) => FieldIssue[];
+  } = {},
+) {
   const maxBytes = options.maxBytes ?? JSON_MAX_BYTES;
-  const validate = validator("json", (value): v.InferOutput<S> => parse(schema, value));
+  const { check } = options;
+  const validate = validator("json", (value): v.InferOutput<S> => {
+    if (!check) return parse(schema, value);
+    const result = v.safeParse(schema, value);
+    const issues = [...(result.success ? [] : issuesOf(result.issues)), ...check(value)];
+    if (issues.length > 0) throw new MaillageError("input.invalid", "The request is not valid", { issues });
+    return (result as { output: v.InferOutput<S> }).output;
+  });
   const middleware: typeof validate = async (c, next) => {
     const body = await readLimited(c, maxBytes);
     if (body) c.req.raw = new Request(c.req.raw, { body });

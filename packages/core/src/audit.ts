@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditQuery, Page, PageQuery } from "@maillage/schema";
+import { type AuditEntry, type AuditQuery, message, type Page, type PageQuery } from "@maillage/schema";
 import { decodeTime } from "ulid";
 import * as Actor from "./actor";
 import { Keys, monthOf, page } from "./db";
@@ -35,7 +35,7 @@ interface Cursor {
 
 const invalidCursor = () =>
   new MaillageError("input.invalid", "Invalid cursor", {
-    issues: [{ path: "cursor", message: "Invalid cursor: start again from the first page" }],
+    issues: [{ path: "cursor", message: message("cursor.invalid") }],
   });
 
 function decode(cursor: string): Cursor {

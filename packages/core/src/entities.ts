@@ -116,6 +116,8 @@ export const InvitationEntity = entity({
     acceptedBy: v.optional(v.string()),
     /** The job that delivers it (Cognito account, e-mail), run after the invitation commits. */
     deliveryJobId: v.optional(v.string()),
+    deliveredAt: v.optional(v.string()),
+    deliveredVia: v.optional(v.string()),
   }),
   key: Keys.invitation,
 });

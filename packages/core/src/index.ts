@@ -5,6 +5,7 @@ export * as Db from "./db";
 export * as Directory from "./directory";
 export { MaillageError } from "./error";
 export { fn, parse } from "./fn";
+export * as FollowUp from "./follow-up";
 export * as Communes from "./geo/communes";
 export * as Invitation from "./invitation";
 export * as Jobs from "./jobs";

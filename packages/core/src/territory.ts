@@ -1,7 +1,9 @@
 import {
   createId,
+  type FieldIssue,
   type Territory as Info,
   issuesOf,
+  message,
   TerritoryCreate,
   type TerritoryOverview,
   TerritoryProfileUpdate,
@@ -36,22 +38,25 @@ function toInfo({ readers: _r, readersRev: _rr, ...info }: Stored): Info {
 }
 
 /**
- * Parses a profile and checks its communes against the INSEE grid in one pass: format errors and
- * unknown codes are reported together (a person fixes everything at once).
+ * The communes of a raw profile that are well-formed but unknown to the INSEE grid, as field issues:
+ * reported together with the schema's own issues (a person fixes everything at once).
  */
+export function communeIssues(input: unknown): FieldIssue[] {
+  const communes = (input as { communes?: unknown } | null)?.communes;
+  if (!Array.isArray(communes)) return [];
+  const wellFormed = communes.filter(
+    (code): code is string => typeof code === "string" && /^(\d{5}|2[AB]\d{3})$/.test(code),
+  );
+  return Communes.unknownCodes(wellFormed).map((code) => ({
+    path: `communes.${communes.indexOf(code)}`,
+    message: message("commune.unknown"),
+  }));
+}
+
+/** Parses a profile with its schema and the communes check, in one pass. */
 function parseProfile<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, input);
-  const issues = result.success ? [] : issuesOf(result.issues);
-  const communes = (input as { communes?: unknown })?.communes;
-  if (Array.isArray(communes)) {
-    const wellFormed = communes.filter((code): code is string => typeof code === "string");
-    for (const code of Communes.unknownCodes(wellFormed.filter((c) => /^(\d{5}|2[AB]\d{3})$/.test(c)))) {
-      issues.push({
-        path: `communes.${communes.indexOf(code)}`,
-        message: `Unknown INSEE commune code ${code} (not in the INSEE 2024 density grid)`,
-      });
-    }
-  }
+  const issues = [...(result.success ? [] : issuesOf(result.issues)), ...communeIssues(input)];
   if (!result.success || issues.length > 0) {
     throw new MaillageError("input.invalid", "The request is not valid", { issues });
   }

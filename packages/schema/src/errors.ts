@@ -34,6 +34,18 @@ export const errorCodes = {
   "attachment.not_found": 404,
   "job.not_found": 404,
   "batch.conflict": 409,
+  "pathway.version_conflict": 409,
+  "referral_settings.version_conflict": 409,
+  "partner_scheme.not_found": 404,
+  "partner_scheme.version_conflict": 409,
+  "link_worker.not_found": 404,
+  "link_worker.version_conflict": 409,
+  /** Another link worker of the territory has this reference (the spreadsheet's stable key). */
+  "link_worker.reference_taken": 409,
+  "resource.not_found": 404,
+  "resource.version_conflict": 409,
+  /** Another resource of the territory has this reference. */
+  "resource.reference_taken": 409,
   internal: 500,
 } as const;
 

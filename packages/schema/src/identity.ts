@@ -60,3 +60,17 @@ export type Invitation = v.InferOutput<typeof Invitation>;
 export const InvitationAccept = v.object({ token: v.pipe(v.string(), v.minLength(20), v.maxLength(4000)) });
 
 export const DevSignIn = v.object({ userId: UserId });
+
+/** An invitation as its territory's lead and the operator follow it up. */
+export const InvitationSummary = v.object({
+  id: v.string(),
+  email: v.string(),
+  displayName: v.string(),
+  role: TerritoryRole,
+  status: v.picklist(["pending", "accepted", "revoked"]),
+  expired: v.boolean(),
+  expiresAt: v.string(),
+  createdAt: v.string(),
+  deliveredAt: v.nullable(v.string()),
+});
+export type InvitationSummary = v.InferOutput<typeof InvitationSummary>;

@@ -13,6 +13,10 @@ export const prefixes = {
   job: "job",
   run: "run",
   session: "ses",
+  step: "stp",
+  partnerScheme: "sch",
+  linkWorker: "lwk",
+  resource: "res",
 } as const;
 
 /**
@@ -42,3 +46,7 @@ export const FederationId = idSchema("federation");
 export const FunderId = idSchema("funder");
 export const UserId = idSchema("user");
 export const JobId = idSchema("job");
+export const StepId = idSchema("step");
+export const PartnerSchemeId = idSchema("partnerScheme");
+export const LinkWorkerId = idSchema("linkWorker");
+export const ResourceId = idSchema("resource");

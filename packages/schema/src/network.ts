@@ -63,3 +63,28 @@ export type TerritorySummary = v.InferOutput<typeof TerritorySummary>;
 
 export const FederationView = v.object({ federation: Federation, territories: v.array(TerritorySummary) });
 export const FunderView = v.object({ funder: Funder, territories: v.array(TerritorySummary) });
+
+/** The operator's follow-up of a territory: profile, readers, invitations. */
+export const OperatorTerritoryView = v.object({
+  territory: v.object({
+    id: TerritoryId,
+    name: v.string(),
+    carrierName: v.string(),
+    programme: v.string(),
+    startDate: v.string(),
+    endDate: v.nullable(v.string()),
+    createdAt: v.string(),
+  }),
+  readers: v.array(v.object({ id: v.string(), kind: v.picklist(["federation", "funder"]), name: v.string() })),
+});
+export type OperatorTerritoryView = v.InferOutput<typeof OperatorTerritoryView>;
+
+/** The operator's follow-up of a federation or funder: its attached territories. */
+export const OperatorReaderView = v.object({
+  id: v.string(),
+  kind: v.picklist(["federation", "funder"]),
+  name: v.string(),
+  createdAt: v.string(),
+  territories: v.array(v.object({ id: TerritoryId, name: v.string() })),
+});
+export type OperatorReaderView = v.InferOutput<typeof OperatorReaderView>;

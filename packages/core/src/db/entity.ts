@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
-import type { Page } from "@maillage/schema";
+import { message, type Page } from "@maillage/schema";
 import * as v from "valibot";
 import { MaillageError } from "../error";
 import { batchGet } from "./batch";
@@ -79,7 +79,7 @@ const encodeCursor = (key: Record<string, unknown>) =>
 
 const invalidCursor = () =>
   new MaillageError("input.invalid", "Invalid cursor", {
-    issues: [{ path: "cursor", message: "Invalid cursor: start again from the first page" }],
+    issues: [{ path: "cursor", message: message("cursor.invalid") }],
   });
 
 /**

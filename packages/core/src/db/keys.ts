@@ -5,6 +5,9 @@
  */
 export const PLATFORM = "PLATFORM";
 
+/** The verification date of a resource never verified (sorts before every date: stale). */
+export const NEVER_VERIFIED = "0000-00-00";
+
 /** The month bucket of an ISO timestamp ("2026-12"). */
 export const monthOf = (isoDate: string) => isoDate.slice(0, 7);
 
@@ -87,6 +90,50 @@ export const Keys = {
   /** The tenant's batch runs not yet switched on: their staged rows stay invisible to readers. */
   batchState: (tenantId: string) => ({ pk: tenantId, sk: "BATCH" }),
   seedMarker: (name: string) => ({ pk: PLATFORM, sk: `SEED#${name}` }),
+  /** A link worker of a territory (listed by Query on the partition, in id order). */
+  linkWorker: (territoryId: string, linkWorkerId: string) => ({ pk: `${territoryId}#LW`, sk: linkWorkerId }),
+  linkWorkers: (territoryId: string) => `${territoryId}#LW`,
+  /**
+   * Reference guards: one item per reference (upper-cased: unique case-insensitively) in one partition
+   * per territory and kind, written in the same transaction as the record; the partition, read in one
+   * Query, maps every reference of a spreadsheet to its record (imports).
+   */
+  linkWorkerRef: (territoryId: string, reference: string) => ({
+    pk: `${territoryId}#LWREF`,
+    sk: reference.toUpperCase(),
+  }),
+  linkWorkerRefs: (territoryId: string) => `${territoryId}#LWREF`,
+  /**
+   * A resource of the catalogue: gsi1 by pillar (`<category>#<id>`: a pillar, or a category by
+   * prefix), gsi2 by last verification (`<date>#<id>`, never verified as 0000-00-00: stale resources are
+   * the key condition `gsi2sk < cutoff`). The index keys need the attributes; a key for a read does not.
+   */
+  resource: (
+    territoryId: string,
+    resourceId: string,
+    index?: { pillar: string; category: string; lastVerified: string | null },
+  ) => ({
+    pk: `${territoryId}#RES`,
+    sk: resourceId,
+    ...(index
+      ? {
+          gsi1pk: `${territoryId}#RES#${index.pillar}`,
+          gsi1sk: `${index.category}#${resourceId}`,
+          gsi2pk: `${territoryId}#RESVERIFIED`,
+          gsi2sk: `${index.lastVerified ?? NEVER_VERIFIED}#${resourceId}`,
+        }
+      : {}),
+  }),
+  resources: (territoryId: string) => `${territoryId}#RES`,
+  resourcesByPillar: (territoryId: string, pillar: string) => `${territoryId}#RES#${pillar}`,
+  resourcesByVerification: (territoryId: string) => `${territoryId}#RESVERIFIED`,
+  resourceRef: (territoryId: string, reference: string) => ({
+    pk: `${territoryId}#RESREF`,
+    sk: reference.toUpperCase(),
+  }),
+  resourceRefs: (territoryId: string) => `${territoryId}#RESREF`,
+  /** Counters of generated references ("AL-001", "RES-0001"), one per kind, in the territory's partition. */
+  referenceCounter: (territoryId: string, kind: string) => ({ pk: territoryId, sk: `SEQ#${kind}` }),
 };
 
 export const SK_PREFIX = {
