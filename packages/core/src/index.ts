@@ -11,6 +11,8 @@ export * as Invitation from "./invitation";
 export * as Jobs from "./jobs";
 export * as Member from "./member";
 export { Federations, Funders } from "./network";
+export * as Pathway from "./pathway";
+export { PartnerSchemes, Referrals } from "./referrals";
 export * as Seed from "./seed";
 export * as Session from "./session";
 export * as Subject from "./subject";

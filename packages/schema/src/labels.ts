@@ -2,6 +2,14 @@ import type { funderTypes } from "./network";
 import type { ContextKind, Role } from "./roles";
 import type { carrierTypes, programmes, rurality } from "./territory";
 import type {
+  continuityModels,
+  markerRules,
+  standardMeasures,
+  stepActorTypes,
+  vulnerabilityMarkers,
+} from "./pathway";
+import type { healthProfessionalTypes, partnerSchemeKinds, referralRouteKinds, targetGroups } from "./referrals";
+import type {
   fundingSources,
   linkWorkerProfiles,
   supervisionFrequencies,
@@ -33,6 +41,15 @@ export interface EnumLabels {
   programmes: LabelsOf<(typeof programmes)[number]>;
   funderTypes: LabelsOf<(typeof funderTypes)[number]>;
   rurality: LabelsOf<(typeof rurality)[number]>;
+  stepActorTypes: LabelsOf<(typeof stepActorTypes)[number]>;
+  continuityModels: LabelsOf<(typeof continuityModels)[number]>;
+  vulnerabilityMarkers: LabelsOf<(typeof vulnerabilityMarkers)[number]>;
+  markerRules: LabelsOf<(typeof markerRules)[number]>;
+  measures: LabelsOf<(typeof standardMeasures)[number]>;
+  referralRouteKinds: LabelsOf<(typeof referralRouteKinds)[number]>;
+  healthProfessionalTypes: LabelsOf<(typeof healthProfessionalTypes)[number]>;
+  targetGroups: LabelsOf<(typeof targetGroups)[number]>;
+  partnerSchemeKinds: LabelsOf<(typeof partnerSchemeKinds)[number]>;
   linkWorkerProfiles: LabelsOf<(typeof linkWorkerProfiles)[number]>;
   fundingSources: LabelsOf<(typeof fundingSources)[number]>;
   supervisionTypes: LabelsOf<(typeof supervisionTypes)[number]>;
@@ -88,6 +105,78 @@ export const enumLabels: Readonly<Record<Locale, EnumLabels>> = {
       intermediate: "Intermédiaire",
       rural: "Rural",
       unknown: "Inconnue",
+    },
+    stepActorTypes: {
+      referrer: "Prescripteur (professionnel qui oriente)",
+      link_worker: "Agent de liaison",
+      territory_lead: "Chef·fe de projet",
+      resource_provider: "Structure ressource",
+      partner_scheme: "Dispositif partenaire",
+      person: "La personne elle-même",
+      other: "Autre",
+    },
+    continuityModels: {
+      linkage: "Liaison (la personne coordonne son parcours)",
+      coordination: "Coordination (les intervenants se coordonnent au sein d'une entité)",
+      integration: "Intégration (une structure réunit l'expertise sanitaire et sociale)",
+    },
+    vulnerabilityMarkers: {
+      no_housing: "Sans logement",
+      no_health_cover: "Sans couverture santé",
+      psychiatric_comorbidity: "Comorbidité psychiatrique",
+      chronic_condition: "Maladie chronique",
+    },
+    markerRules: {
+      any: "Au moins un des critères",
+      all: "Tous les critères",
+    },
+    measures: {
+      WEMWBS: "WEMWBS (bien-être mental, 14 items)",
+      SWEMWBS: "SWEMWBS (bien-être mental, 7 items)",
+      ONS4: "ONS4 (bien-être personnel, 4 questions)",
+      UCLA3: "UCLA 3 items (solitude)",
+    },
+    referralRouteKinds: {
+      gp: "Médecin généraliste",
+      health_professional: "Autre professionnel de santé",
+      social_worker: "Travailleur social",
+      hospital: "Établissement hospitalier",
+      community_organisation: "Association, structure de proximité",
+      self_referral: "La personne elle-même (auto-orientation)",
+    },
+    healthProfessionalTypes: {
+      nurse: "Infirmier·ère",
+      pharmacist: "Pharmacien·ne",
+      midwife: "Sage-femme",
+      psychiatrist: "Psychiatre",
+      physiotherapist: "Masseur-kinésithérapeute",
+      psychologist: "Psychologue",
+      specialist_physician: "Médecin spécialiste",
+      occupational_therapist: "Ergothérapeute",
+      dietitian: "Diététicien·ne",
+      other: "Autre professionnel de santé",
+    },
+    targetGroups: {
+      isolated: "Personnes isolées",
+      psychological_distress: "Souffrance psychique ou troubles psychiques légers à modérés",
+      chronic_disease: "Personnes vivant avec une maladie chronique",
+      precarity: "Personnes en situation de précarité",
+      young_people: "Jeunes en difficulté sociale",
+    },
+    partnerSchemeKinds: {
+      cls: "CLS (contrat local de santé)",
+      cpts: "CPTS (communauté professionnelle territoriale de santé)",
+      dac: "DAC (dispositif d'appui à la coordination)",
+      clsm: "CLSM (conseil local de santé mentale)",
+      ptsm: "PTSM (projet territorial de santé mentale)",
+      secpa: "SECPA",
+      mas: "MAS (mission accompagnement santé, Assurance maladie)",
+      sophia: "Sophia (accompagnement des maladies chroniques, Assurance maladie)",
+      msp: "MSP (maison de santé pluriprofessionnelle)",
+      msa: "MSA (action sanitaire et sociale, mal-être agricole)",
+      heures_lien_social: "Heures de lien social",
+      cultures_du_coeur: "Cultures du Cœur",
+      other: "Autre dispositif",
     },
     linkWorkerProfiles: {
       medical_assistant: "Assistant·e médical·e",
@@ -237,6 +326,78 @@ export const enumLabels: Readonly<Record<Locale, EnumLabels>> = {
       intermediate: "Intermediate",
       rural: "Rural",
       unknown: "Unknown",
+    },
+    stepActorTypes: {
+      referrer: "Referrer (the professional who refers)",
+      link_worker: "Link worker",
+      territory_lead: "Project lead",
+      resource_provider: "Resource provider",
+      partner_scheme: "Partner scheme",
+      person: "The person themself",
+      other: "Other",
+    },
+    continuityModels: {
+      linkage: "Linkage (the person coordinates their own path)",
+      coordination: "Coordination (providers coordinate within one entity)",
+      integration: "Integration (one structure brings health and social expertise together)",
+    },
+    vulnerabilityMarkers: {
+      no_housing: "No housing",
+      no_health_cover: "No health cover",
+      psychiatric_comorbidity: "Psychiatric comorbidity",
+      chronic_condition: "Chronic condition",
+    },
+    markerRules: {
+      any: "Any one of the markers",
+      all: "All the markers",
+    },
+    measures: {
+      WEMWBS: "WEMWBS (mental well-being, 14 items)",
+      SWEMWBS: "SWEMWBS (mental well-being, 7 items)",
+      ONS4: "ONS4 (personal well-being, 4 questions)",
+      UCLA3: "UCLA 3-item (loneliness)",
+    },
+    referralRouteKinds: {
+      gp: "General practitioner",
+      health_professional: "Other health professional",
+      social_worker: "Social worker",
+      hospital: "Hospital",
+      community_organisation: "Community organisation",
+      self_referral: "Self-referral",
+    },
+    healthProfessionalTypes: {
+      nurse: "Nurse",
+      pharmacist: "Pharmacist",
+      midwife: "Midwife",
+      psychiatrist: "Psychiatrist",
+      physiotherapist: "Physiotherapist",
+      psychologist: "Psychologist",
+      specialist_physician: "Specialist physician",
+      occupational_therapist: "Occupational therapist",
+      dietitian: "Dietitian",
+      other: "Other health professional",
+    },
+    targetGroups: {
+      isolated: "Isolated people",
+      psychological_distress: "Psychological distress or mild-to-moderate mental disorders",
+      chronic_disease: "People living with a chronic disease",
+      precarity: "People in precarity",
+      young_people: "Young people in social difficulty",
+    },
+    partnerSchemeKinds: {
+      cls: "CLS (local health contract)",
+      cpts: "CPTS (local health professionals' community)",
+      dac: "DAC (care coordination support service)",
+      clsm: "CLSM (local mental health council)",
+      ptsm: "PTSM (territorial mental health project)",
+      secpa: "SECPA",
+      mas: "MAS (health insurance's health support mission)",
+      sophia: "Sophia (health insurance's chronic disease programme)",
+      msp: "MSP (multi-professional health centre)",
+      msa: "MSA (farmers' social security: health and social action)",
+      heures_lien_social: "Heures de lien social (social connection hours)",
+      cultures_du_coeur: "Cultures du Cœur (access to culture)",
+      other: "Other scheme",
     },
     linkWorkerProfiles: {
       medical_assistant: "Medical assistant",

@@ -72,6 +72,16 @@ export interface PageRequest {
   cursor?: string | undefined;
   descending?: boolean;
   consistent?: boolean;
+  /** A sort-key range instead of a prefix: `sk < before` or `sk >= from` (e.g. stale resources). */
+  before?: string;
+  from?: string;
+  /** Raw items pass through this before parsing (batch visibility); undefined hides the item. */
+  visible?: (raw: Record<string, unknown>) => Record<string, unknown> | undefined;
+  /**
+   * At most this many items are read for one page: with a filter, a page may then hold fewer than
+   * `limit` items and still have a `next` cursor (a bounded read, whatever the filter's selectivity).
+   */
+  maxRead?: number;
 }
 
 const encodeCursor = (key: Record<string, unknown>) =>
@@ -108,37 +118,79 @@ function decodeCursor(cursor: string, request: PageRequest): Record<string, unkn
 function queryInput(request: PageRequest): Omit<QueryCommandInput, "TableName"> {
   const pkName = request.index ? `${request.index}pk` : "pk";
   const skName = request.index ? `${request.index}sk` : "sk";
+  const range = request.prefix
+    ? { condition: "begins_with(#sk, :prefix)", value: { ":prefix": request.prefix } }
+    : request.before !== undefined
+      ? { condition: "#sk < :before", value: { ":before": request.before } }
+      : request.from !== undefined
+        ? { condition: "#sk >= :from", value: { ":from": request.from } }
+        : undefined;
   return {
     ...(request.index ? { IndexName: request.index } : {}),
-    KeyConditionExpression: request.prefix ? "#pk = :pk AND begins_with(#sk, :prefix)" : "#pk = :pk",
-    ExpressionAttributeNames: request.prefix ? { "#pk": pkName, "#sk": skName } : { "#pk": pkName },
-    ExpressionAttributeValues: {
-      ":pk": request.partition,
-      ...(request.prefix ? { ":prefix": request.prefix } : {}),
-    },
+    KeyConditionExpression: range ? `#pk = :pk AND ${range.condition}` : "#pk = :pk",
+    ExpressionAttributeNames: range ? { "#pk": pkName, "#sk": skName } : { "#pk": pkName },
+    ExpressionAttributeValues: { ":pk": request.partition, ...range?.value },
     ...(request.descending ? { ScanIndexForward: false } : {}),
     ...(request.consistent ? { ConsistentRead: true } : {}),
   };
 }
 
-/** One page of an entity's items, with the cursor of the next page (null at the end). */
-export async function page<Info>(of: Entity<Info>, request: PageRequest): Promise<Page<Info>> {
+/** The key DynamoDB would give as LastEvaluatedKey after this item (a cursor that stops on it). */
+function keyAfter(raw: Record<string, unknown>, request: PageRequest): Record<string, unknown> {
+  const key: Record<string, unknown> = { pk: raw.pk, sk: raw.sk };
+  if (request.index) {
+    key[`${request.index}pk`] = raw[`${request.index}pk`];
+    key[`${request.index}sk`] = raw[`${request.index}sk`];
+  }
+  return key;
+}
+
+/** Reads per query when a filter may drop items (it reads ahead, then stops on the page's last item). */
+const FILTERED_CHUNK = 100;
+
+/**
+ * One page of an entity's items, with the cursor of the next page (null at the end). With `filter`
+ * (and `visible`), items are read in chunks and kept when they pass; the cursor stops on the page's last
+ * item, and `maxRead` bounds what one page may read.
+ */
+export async function page<Info>(
+  of: Entity<Info>,
+  request: PageRequest & { filter?: (item: Info) => boolean },
+): Promise<Page<Info>> {
   const limit = request.limit ?? 50;
+  const filtering = Boolean(request.filter || request.visible);
+  const maxRead = request.maxRead ?? Number.POSITIVE_INFINITY;
   const items: Info[] = [];
+  let read = 0;
   let start = request.cursor ? decodeCursor(request.cursor, request) : undefined;
   // Items of other types sharing the partition are skipped, so loop until the page is full.
   do {
+    const wanted = filtering ? Math.max(limit - items.length, FILTERED_CHUNK) : limit - items.length;
     const result = await db().send(
       new QueryCommand({
         ...queryInput(request),
         TableName: tableName(),
-        Limit: limit - items.length,
+        Limit: Math.min(wanted, maxRead - read),
         ...(start ? { ExclusiveStartKey: start } : {}),
       }),
     );
-    for (const raw of result.Items ?? []) if (raw.type === of.type) items.push(of.parse(raw));
-    start = result.LastEvaluatedKey;
-  } while (start && items.length < limit);
+    const raws = result.Items ?? [];
+    read += raws.length;
+    let stop: Record<string, unknown> | undefined;
+    for (const [index, raw] of raws.entries()) {
+      const seen = request.visible ? request.visible(raw) : raw;
+      if (seen && seen.type === of.type) {
+        const item = of.parse(seen);
+        if (!request.filter || request.filter(item)) items.push(item);
+      }
+      if (items.length >= limit && index < raws.length - 1) {
+        stop = keyAfter(raw, request);
+        break;
+      }
+    }
+    start = stop ?? result.LastEvaluatedKey;
+    if (stop) break;
+  } while (start && items.length < limit && read < maxRead);
   return { items, next: start ? encodeCursor(start) : null };
 }
 

@@ -90,6 +90,12 @@ export const Keys = {
   /** The tenant's batch runs not yet switched on: their staged rows stay invisible to readers. */
   batchState: (tenantId: string) => ({ pk: tenantId, sk: "BATCH" }),
   seedMarker: (name: string) => ({ pk: PLATFORM, sk: `SEED#${name}` }),
+  /** The territory's pathway (steps, continuity model, integrated track): one item. */
+  pathway: (territoryId: string) => ({ pk: territoryId, sk: "PATHWAY" }),
+  /** The territory's referral routes and target groups: one item. */
+  referralSettings: (territoryId: string) => ({ pk: territoryId, sk: "REFERRALS" }),
+  /** A partner scheme of the territory, listed by prefix (`SCHEME#`). */
+  partnerScheme: (territoryId: string, schemeId: string) => ({ pk: territoryId, sk: `SCHEME#${schemeId}` }),
   /** A link worker of a territory (listed by Query on the partition, in id order). */
   linkWorker: (territoryId: string, linkWorkerId: string) => ({ pk: `${territoryId}#LW`, sk: linkWorkerId }),
   linkWorkers: (territoryId: string) => `${territoryId}#LW`,
@@ -143,4 +149,5 @@ export const SK_PREFIX = {
   membership: "MEM#",
   directory: "DIR#",
   runRow: "ROW#",
+  partnerScheme: "SCHEME#",
 } as const;
