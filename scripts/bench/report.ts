@@ -129,8 +129,8 @@ function latencyNotes({ territory, path, loaded, getItem }: LatencyResult): stri
     `Overview: GET ${path.replace(territory.id, "<id>")} (${territory.name}) with a bearer token,`,
     `  API in its own Node process, autocannon runs of ${format.count(loaded.durationSeconds)} s (BENCH_DURATION).`,
     `GetItem: the territory item, ${format.count(getItem.count)} sequential calls after ${GET_ITEM_WARMUP} warm-up ones.`,
-    "The overview does several reads: membership GetItem, then profile GetItem + 2 Query in parallel, then BatchGet:",
-    `  3 sequential round trips: hence its ratio to one GetItem. With ${format.connections(loaded.connections)}, waiting for CPU`,
+    "The overview does two round trips: session + membership (one BatchGetItem), then the profile GetItem and",
+    `  the members Query in parallel: hence its ratio to one GetItem. With ${format.connections(loaded.connections)}, waiting for CPU`,
     "  (DynamoDB Local, the API and autocannon share this machine) adds on top.",
   ];
 }
@@ -173,8 +173,8 @@ function capacityNotes({
       wrap(reason, 100).map((line, i) => `${i === 0 ? "    - " : "      "}${line}`),
     ),
     `  Index entries written by transactions: ${units(transactionalIndexWcu)} WCU in all, counted once (DynamoDB`,
-    "  Local doubles them; the documentation does not say). In Cognito mode every signed-in request also",
-    "  reads the email item (1 GetItem, +0.5 RCU); local sessions carry the user id.",
+    "  Local doubles them; the documentation does not say). Every signed-in request reads its session",
+    "  with its membership (strongly consistent, so a revoked session ends at once).",
     ...largest,
     "  Rules:",
     ...rules.map((url) => `    ${url}`),
