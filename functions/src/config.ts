@@ -34,7 +34,6 @@ function pool(env: Record<string, string | undefined>, prefix: string): Pool | u
 }
 
 export interface Config {
-  stage: string;
   auth: AuthConfig;
   /** Origins allowed to send cookie-authenticated writes (CSRF check). */
   allowedOrigins: string[];
@@ -71,7 +70,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const publicUrl = env.MAILLAGE_PUBLIC_URL ?? "http://localhost:3000";
   return {
-    stage,
     auth,
     allowedOrigins: (env.MAILLAGE_ALLOWED_ORIGINS ?? new URL(publicUrl).origin)
       .split(",")

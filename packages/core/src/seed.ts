@@ -2,6 +2,7 @@ import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import * as Actor from "./actor";
 import { db, Keys, tableName } from "./db";
 import * as Communes from "./geo/communes";
+import * as Invitation from "./invitation";
 import { Federations, Funders } from "./network";
 import * as Territory from "./territory";
 import * as User from "./user";
@@ -89,6 +90,12 @@ export async function demo(): Promise<{ seeded: boolean }> {
     await User.create({ email: "cheffe.rurale@example.org", displayName: "Rose Cheffe de projet rurale" }, [
       { contextKind: "territory", contextId: rural.id, role: "territory_lead" },
     ]);
+    // A pending invitation, so the operator's and the lead's follow-up lists show one.
+    await Invitation.create(rural.id, {
+      email: "nadia.nouvelle@example.org",
+      displayName: "Nadia Nouvelle",
+      role: "link_worker",
+    });
     await db().send(
       new PutCommand({
         TableName: tableName(),

@@ -48,6 +48,7 @@ export const messageTexts = {
   "track.markers.required": "Choose at least one vulnerability marker",
   "track.markers.duplicate": "Each marker must appear once",
   "track.overrides.too_many": "At most one override per step",
+  "track.schemes.too_many": "At most 40 different partner schemes on the integrated track",
   "override.step_duplicate": "This step already has an override",
   "override.step_unknown": "This step is not in the pathway (save a new step before overriding it)",
   "override.step_retired": "This step is retired: remove its override",

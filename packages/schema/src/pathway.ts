@@ -53,6 +53,8 @@ export const MAX_DELAY_DAYS = 365;
 export const MAX_DURATION_MINUTES = 480;
 export const MAX_INSTRUMENTS = 8;
 export const MAX_OVERRIDE_SCHEMES = 5;
+/** Different partner schemes the integrated track may name (each is checked in the save's transaction). */
+export const MAX_TRACK_SCHEMES = 40;
 
 const StepName = v.pipe(
   v.string(),
@@ -214,6 +216,9 @@ export function pathwayIssues(update: PathwayUpdate, context: PathwayContext): F
     const steps = new Map(update.steps.filter((s) => s.id !== undefined).map((s) => [s.id as string, s]));
     const schemes = new Map(context.schemes.map((s) => [s.id, s]));
     const overridden = new Set<string>();
+    if (new Set(track.overrides.flatMap((o) => o.partnerSchemeIds)).size > MAX_TRACK_SCHEMES) {
+      issues.push({ path: "integratedTrack.overrides", message: message("track.schemes.too_many") });
+    }
     track.overrides.forEach((override, index) => {
       const at = `integratedTrack.overrides.${index}`;
       const step = steps.get(override.stepId);

@@ -78,6 +78,11 @@ export interface PageRequest {
   /** Raw items pass through this before parsing (batch visibility); undefined hides the item. */
   visible?: (raw: Record<string, unknown>) => Record<string, unknown> | undefined;
   /**
+   * A read sent in parallel with the first Query and awaited before any item is looked at (the
+   * tenant's pending batch runs, which `visible` needs): no extra round trip.
+   */
+  alongside?: Promise<unknown>;
+  /**
    * At most this many items are read for one page: with a filter, a page may then hold fewer than
    * `limit` items and still have a `next` cursor (a bounded read, whatever the filter's selectivity).
    */
@@ -166,14 +171,17 @@ export async function page<Info>(
   // Items of other types sharing the partition are skipped, so loop until the page is full.
   do {
     const wanted = filtering ? Math.max(limit - items.length, FILTERED_CHUNK) : limit - items.length;
-    const result = await db().send(
-      new QueryCommand({
-        ...queryInput(request),
-        TableName: tableName(),
-        Limit: Math.min(wanted, maxRead - read),
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
+    const [result] = await Promise.all([
+      db().send(
+        new QueryCommand({
+          ...queryInput(request),
+          TableName: tableName(),
+          Limit: Math.min(wanted, maxRead - read),
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      ),
+      request.alongside,
+    ]);
     const raws = result.Items ?? [];
     read += raws.length;
     let stop: Record<string, unknown> | undefined;
