@@ -69,6 +69,7 @@ export function funderId(): string {
 /** Platform-level actions: the operator, or the system (seed, migrations). */
 export function assertOperator(): void {
   const actor = use();
-  if (actor.type === "system") return;
-  userIn("platform", ["operator"]);
+  if (actor.type === "system" && !actor.tenantId) return;
+  if (actor.type === "user" && actor.contextKind === "platform" && actor.role === "operator") return;
+  throw new MaillageError("auth.forbidden", "Operators only");
 }

@@ -1,6 +1,7 @@
 export * as Actor from "./actor";
 export * as Audit from "./audit";
 export * as Batch from "./batch";
+export * as Clock from "./clock";
 export * as Db from "./db";
 export * as Directory from "./directory";
 export { MaillageError } from "./error";
@@ -9,7 +10,9 @@ export * as FollowUp from "./follow-up";
 export * as Communes from "./geo/communes";
 export * as Invitation from "./invitation";
 export * as Jobs from "./jobs";
+export * as LinkWorkers from "./link-workers";
 export * as Member from "./member";
+export * as Resources from "./resources";
 export { Federations, Funders } from "./network";
 export * as Pathway from "./pathway";
 export { PartnerSchemes, Referrals } from "./referrals";

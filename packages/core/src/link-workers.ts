@@ -28,6 +28,7 @@ import {
   referenceMap,
   reserveNumbers,
   versionCondition,
+  visibility,
   writerTenant,
 } from "./referenced";
 
@@ -109,17 +110,12 @@ const visibleStored = (read: RawRead): Stored | undefined =>
 /** The link workers of the actor's territory, a page at a time (id order: creation order). */
 export async function list(query: LinkWorkerQuery = {}): Promise<Page<Info>> {
   const territoryId = readerTenant();
-  const pending = Batch.pendingRuns(territoryId);
-  let runs: ReadonlySet<string> = new Set();
   const [result, people] = await Promise.all([
     page(LinkWorkerEntity, {
       partition: Keys.linkWorkers(territoryId),
       limit: query.limit ?? 50,
       cursor: query.cursor,
-      alongside: pending.then((set) => {
-        runs = set;
-      }),
-      visible: (raw) => Batch.visible(raw, runs),
+      ...visibility(territoryId),
     }),
     linkWorkerPeople(territoryId),
   ]);
@@ -279,12 +275,10 @@ export function validateRow(
 /** The territory's link workers by upper-cased reference (what readers see), for matching a file's rows. */
 export async function byReference(): Promise<Map<string, Stored>> {
   const territoryId = writerTenant();
-  const refs = await referenceMap(territoryId, Keys.linkWorkerRefs(territoryId));
-  const pending = await Batch.pendingRuns(territoryId);
-  const items = await all(LinkWorkerEntity, {
-    partition: Keys.linkWorkers(territoryId),
-    visible: (raw) => Batch.visible(raw, pending),
-  });
+  const [refs, items] = await Promise.all([
+    referenceMap(territoryId, Keys.linkWorkerRefs(territoryId)),
+    all(LinkWorkerEntity, { partition: Keys.linkWorkers(territoryId), ...visibility(territoryId) }),
+  ]);
   const byId = new Map(items.map((item) => [item.id, item]));
   const map = new Map<string, Stored>();
   for (const [reference, id] of refs) {
@@ -362,12 +356,8 @@ export function batchRows(row: Row & { reference: string }, existing: Stored | u
 /** Every link worker of the territory (exports): what readers see. */
 export async function listAll(): Promise<Info[]> {
   const territoryId = readerTenant();
-  const pending = await Batch.pendingRuns(territoryId);
   const [items, people] = await Promise.all([
-    all(LinkWorkerEntity, {
-      partition: Keys.linkWorkers(territoryId),
-      visible: (raw) => Batch.visible(raw, pending),
-    }),
+    all(LinkWorkerEntity, { partition: Keys.linkWorkers(territoryId), ...visibility(territoryId) }),
     linkWorkerPeople(territoryId),
   ]);
   return items.map((item) => toInfo(item, people));

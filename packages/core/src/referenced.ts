@@ -3,7 +3,7 @@ import { type FieldIssue, issuesOf } from "@maillage/schema";
 import * as v from "valibot";
 import * as Actor from "./actor";
 import * as Batch from "./batch";
-import { db, entity, type ItemKey, Keys, queryAll, tableName, type WriteOp } from "./db";
+import { db, entity, type ItemKey, Keys, type PageRequest, queryAll, tableName, type WriteOp } from "./db";
 import { MaillageError } from "./error";
 import * as Communes from "./geo/communes";
 
@@ -33,6 +33,20 @@ export function readerTenant(): string {
   const actor = Actor.use();
   if (actor.type === "system" && actor.tenantId?.startsWith("ter_")) return actor.tenantId;
   return Actor.territoryId();
+}
+
+/**
+ * What a list needs to show only what readers may see: the tenant's pending runs, read in parallel with
+ * the list's first Query (`alongside`), and the `visible` filter that uses them.
+ */
+export function visibility(tenantId: string): Pick<PageRequest, "alongside" | "visible"> {
+  let runs: ReadonlySet<string> = new Set();
+  const alongside = Batch.pendingRuns(tenantId).then((set) => {
+    runs = set;
+  });
+  // Handled here too, in case the list fails before awaiting it (an invalid cursor).
+  alongside.catch(() => undefined);
+  return { alongside, visible: (raw) => Batch.visible(raw, runs) };
 }
 
 export interface RawRead {

@@ -19,7 +19,14 @@ describe("actor", () => {
     await expect(
       Actor.provide(linkWorker, () => Territory.update({ ...profile("Xavier"), version: 1 })),
     ).rejects.toMatchObject({ code: "auth.forbidden" });
-    await expect(Actor.provide(linkWorker, () => Territory.create(profile("Xavier")))).rejects.toThrow();
+    await expect(Actor.provide(linkWorker, () => Territory.create(profile("Xavier")))).rejects.toMatchObject({
+      code: "auth.forbidden",
+    });
+    // A job's system actor is tenant-scoped: it is not the platform either.
+    const job: Actor.Actor = { type: "system", reason: "job:test", tenantId: "ter_x" };
+    await expect(Actor.provide(job, () => Territory.create(profile("Xavier")))).rejects.toMatchObject({
+      code: "auth.forbidden",
+    });
   });
 });
 
