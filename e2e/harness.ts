@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { Seed } from "@maillage/core";
 import * as Local from "@maillage/core/local";
 import { type Config, loadConfig } from "@maillage/functions";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterEach, expect } from "vitest";
 import { createLocalServer, listen } from "../functions/src/node";
 
 const root = resolve(import.meta.dirname, "..");
@@ -88,6 +89,7 @@ export async function startHarness(overrides: Partial<Config> = {}): Promise<Har
     async open() {
       const context = await browser.newContext({ baseURL: baseUrl, locale: "fr-FR" });
       const page = await context.newPage();
+      watchAccessibility(page, baseUrl);
       const errors: string[] = [];
       page.on("console", (message) => {
         if (message.type() === "error") errors.push(message.text());
@@ -204,3 +206,149 @@ export function expectLocator(locator: Locator, { timeout = 10_000 }: { timeout?
 export function pageWidth(page: Page): Promise<number> {
   return page.evaluate<number>("document.scrollingElement.scrollWidth");
 }
+
+// --- Accessibility: axe-core on every page state the tests reach -------------------------------------
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** What fails a test: WCAG 2.1 A/AA rules and axe's best practices, at these impacts. */
+const FAILING_IMPACTS = new Set(["serious", "critical"]);
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  helpUrl: string;
+  targets: string[];
+}
+
+interface AxeCheck {
+  url: string;
+  violations: AxeViolation[];
+}
+
+/**
+ * Runs axe-core in the page as it is now and returns its serious and critical violations. axe is
+ * evaluated through the DevTools protocol, which the console's CSP does not govern, so the tests keep
+ * the real CSP (and its violation reports) instead of creating contexts with `bypassCSP`.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate("typeof window.axe === 'object'"))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate<AxeViolation[]>(`axe
+    .run(document, { resultTypes: ["violations"] })
+    .then((results) => results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? "",
+      help: violation.help,
+      helpUrl: violation.helpUrl,
+      targets: violation.nodes.map((node) => node.target.join(" ")),
+    })))`);
+  return violations.filter((violation) => FAILING_IMPACTS.has(violation.impact));
+}
+
+function describeViolations(checks: AxeCheck[]): string {
+  const byRule = new Map<string, { violation: AxeViolation; targets: Set<string>; urls: Set<string> }>();
+  for (const { url, violations } of checks) {
+    for (const violation of violations) {
+      const seen = byRule.get(violation.id) ?? { violation, targets: new Set(), urls: new Set() };
+      for (const target of violation.targets) seen.targets.add(target);
+      seen.urls.add(url);
+      byRule.set(violation.id, seen);
+    }
+  }
+  return [...byRule.values()]
+    .map(
+      ({ violation, targets, urls }) =>
+        `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.helpUrl}\n` +
+        `  on ${[...urls].join(", ")}\n${[...targets].map((target) => `  - ${target}`).join("\n")}`,
+    )
+    .join("\n");
+}
+
+/** Asserts that the page, as it is now, has no serious or critical axe-core violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, describeViolations([{ url: page.url(), violations }])).toEqual([]);
+}
+
+/**
+ * Until the page shows what it loaded: its h1, and no "Chargement…" left (10 s at most), then two
+ * frames more, for what the console measures after layout (a table wider than the screen).
+ */
+const SETTLED = `new Promise((resolve) => {
+  const settled = () =>
+    document.readyState === "complete" &&
+    document.querySelector("main h1") !== null &&
+    document.querySelector(".loading") === null;
+  const done = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
+  if (settled()) return done();
+  const observer = new MutationObserver(() => {
+    if (!settled()) return;
+    observer.disconnect();
+    done();
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true });
+  setTimeout(() => { observer.disconnect(); resolve(false); }, 10000);
+})`;
+
+interface Watched {
+  page: Page;
+  baseUrl: string;
+  /** One axe run at a time per page (axe refuses to run twice at once). */
+  queue: Promise<void>;
+  checks: AxeCheck[];
+  /** Checks that failed for another reason than the page moving on. */
+  failures: string[];
+}
+
+const watched = new Set<Watched>();
+
+/** Whether a failed check only means that the page moved on (navigated, or was closed). */
+const isGone = (page: Page, error: unknown) =>
+  page.isClosed() || /context was destroyed|closed|navigat|detached/i.test(String(error));
+
+function check(entry: Watched, settle: boolean): Promise<void> {
+  const { page, baseUrl } = entry;
+  entry.queue = entry.queue.then(async () => {
+    try {
+      if (page.isClosed()) return;
+      if (settle) await page.evaluate(SETTLED);
+      const url = page.url();
+      // The console only: not the browser's blank page, nor a stand-in identity provider.
+      if (!url.startsWith(baseUrl)) return;
+      entry.checks.push({ url: new URL(url).pathname, violations: await axeViolations(page) });
+    } catch (error) {
+      if (!isGone(page, error)) entry.failures.push(`${page.url()}: ${error}`);
+    }
+  });
+  return entry.queue;
+}
+
+/**
+ * Every page the harness opens is checked with axe-core on each navigation (full loads and the
+ * console's own route changes), once the new page has shown what it loaded, and again as it is at the
+ * end of each test: a new page is covered without a test asking for it.
+ */
+function watchAccessibility(page: Page, baseUrl: string) {
+  const entry: Watched = { page, baseUrl, queue: Promise.resolve(), checks: [], failures: [] };
+  watched.add(entry);
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) void check(entry, true);
+  });
+}
+
+afterEach(async () => {
+  const entries = [...watched];
+  watched.clear();
+  for (const entry of entries) await check(entry, false);
+  console.log("AXE", JSON.stringify(entries.flatMap((e) => e.checks.map((c) => [c.url, c.violations.length]))));
+  const failing = entries.flatMap((entry) => entry.checks).filter((c) => c.violations.length > 0);
+  const failures = entries.flatMap((entry) => entry.failures);
+  if (failing.length > 0 || failures.length > 0) {
+    throw new Error(
+      ["axe-core: serious or critical violations", describeViolations(failing), ...failures]
+        .filter(Boolean)
+        .join("\n"),
+    );
+  }
+});

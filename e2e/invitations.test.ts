@@ -22,7 +22,8 @@ describe("invitations", () => {
       .getByRole("link", { name: "Membres" })
       .click();
     expect(await heading(lead.page)).toBe("Membres — Lille Sud et Faubourgs");
-    const members = lead.page.locator("table tbody tr");
+    const memberList = lead.page.getByRole("region", { name: "Personnes ayant accès au territoire" });
+    const members = memberList.locator("table tbody tr");
     await members.first().waitFor();
     expect(await members.count()).toBe(2);
 
@@ -55,7 +56,10 @@ describe("invitations", () => {
 
     await lead.page.reload();
     await members.nth(2).waitFor();
-    expect(await lead.page.locator("table tbody").textContent()).toContain("Nina Nouvelle");
+    expect(await memberList.locator("table tbody").textContent()).toContain("Nina Nouvelle");
+    // The invitation, followed up on the same page, is now accepted.
+    const invitations = lead.page.getByRole("table", { name: /^Invitations/ });
+    await expectLocator(invitations.getByRole("row", { name: /Nina Nouvelle/ })).toContainText("acceptée");
     await lead.page
       .getByRole("navigation", { name: "Rubriques du territoire" })
       .getByRole("link", { name: "Journal" })

@@ -2,6 +2,7 @@ import { api } from "./api";
 import { members, operators } from "./auth";
 import { logRetention } from "./config";
 import { apiRole, tenantRole } from "./iam";
+import { files } from "./files";
 import { worker } from "./jobs";
 import { logKey } from "./logs";
 import { table } from "./storage";
@@ -37,6 +38,8 @@ export const apiFunction = new sst.aws.Function("Api", {
     MAILLAGE_TABLE_ARN: table.arn,
     MAILLAGE_TENANT_ROLE_ARN: tenantRole.arn,
     MAILLAGE_WORKER_FUNCTION: worker.name,
+    // Import routes store the uploaded file before enqueuing its job (functions/src/files.ts).
+    MAILLAGE_FILES_BUCKET: files.name,
     MAILLAGE_COMMUNES_CSV: "data/grille-densite-communes.csv",
     MAILLAGE_PUBLIC_URL: publicUrl,
     COGNITO_ISSUER: members.issuer,

@@ -13,6 +13,7 @@ export function testConfig(overrides: Partial<Config> = {}) {
     ...loadConfig({
       MAILLAGE_SESSION_SECRET: process.env.MAILLAGE_SESSION_SECRET,
       MAILLAGE_PUBLIC_URL: ORIGIN,
+      MAILLAGE_FILES_DIR: process.env.MAILLAGE_FILES_DIR,
     }),
     checkResponses: true,
     log: (line) => {

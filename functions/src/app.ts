@@ -1,8 +1,12 @@
 import { MaillageError } from "@maillage/core";
 import { Hono } from "hono";
 import type { RouterRoute } from "hono/types";
+import { importRoutes } from "./api/imports";
+import { linkWorkerRoutes } from "./api/link-workers";
 import { networkRoutes } from "./api/network";
 import { operatorRoutes } from "./api/operator";
+import { pathwayRoutes } from "./api/pathway";
+import { resourceRoutes } from "./api/resources";
 import { session } from "./api/session";
 import { territoryRoutes } from "./api/territory";
 import type { Config } from "./config";
@@ -11,6 +15,7 @@ import { registerInvitationDelivery } from "./http/invitation";
 import { notFound, observe, onError } from "./http/observe";
 import { PUBLIC, route } from "./http/route";
 import type { Env } from "./http/types";
+import { registerImportJobs } from "./imports/jobs";
 
 /**
  * How `/api/openapi.json` is produced: generated from the route table locally and in tests
@@ -22,6 +27,7 @@ export type Describe = (app: { routes: RouterRoute[] }) => Record<string, unknow
 /** The API: one Hono app, the same on Lambda and on Node. */
 export function createApp(config: Config, describe?: Describe) {
   registerInvitationDelivery(config);
+  registerImportJobs(config);
   let document: Record<string, unknown> | undefined;
   const api = new Hono<Env>()
     .get(
@@ -51,6 +57,11 @@ export function createApp(config: Config, describe?: Describe) {
     .route("/", session)
     .route("/", operatorRoutes)
     .route("/", territoryRoutes)
+    // Before the entities' routes: `resources/template` is not a resource id.
+    .route("/", importRoutes)
+    .route("/", linkWorkerRoutes)
+    .route("/", resourceRoutes)
+    .route("/", pathwayRoutes)
     .route("/", networkRoutes);
 
   const app = new Hono<Env>().use("/api/*", observe(config), identify(config)).route("/api", api);

@@ -44,7 +44,14 @@ export interface Config {
   log: (line: Record<string, unknown>) => void;
   /** Tests only: check every success response against its declared schema (http/route.ts). */
   checkResponses?: boolean;
+  /**
+   * Where uploads and exports are kept: the S3 bucket of infra/files.ts in AWS (`MAILLAGE_FILES_BUCKET`),
+   * a directory locally (`MAILLAGE_FILES_DIR`, `.data/files` by default; tests use a temporary one).
+   */
+  files: FilesConfig;
 }
+
+export type FilesConfig = { kind: "local"; dir: string } | { kind: "s3"; bucket: string };
 
 const stdoutLog = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
@@ -78,5 +85,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: publicUrl.startsWith("https://"),
     sessionTtlSeconds: Number(env.MAILLAGE_SESSION_TTL_SECONDS ?? 8 * 3600),
     log: stdoutLog,
+    files: env.MAILLAGE_FILES_BUCKET
+      ? { kind: "s3", bucket: env.MAILLAGE_FILES_BUCKET }
+      : { kind: "local", dir: env.MAILLAGE_FILES_DIR ?? ".data/files" },
   };
 }

@@ -1,6 +1,7 @@
 import { Actor, Jobs } from "@maillage/core";
 import { loadConfig } from "./config";
 import { registerInvitationDelivery } from "./http/invitation";
+import { registerImportJobs } from "./imports/jobs";
 import { useLambdaDispatcher } from "./jobs";
 
 /**
@@ -11,6 +12,7 @@ import { useLambdaDispatcher } from "./jobs";
  */
 const config = loadConfig();
 registerInvitationDelivery(config);
+registerImportJobs(config);
 useLambdaDispatcher();
 
 type Event = { tenantId: string; jobId: string } | { sweep: true } | { source: "aws.events" };

@@ -25,6 +25,9 @@ const routes = describedRoutes(app).filter((r) => r.method === "GET" && r.meta.r
 let tenant: TestTenant;
 let operator: TestUser;
 let jobId: string;
+let schemeId: string;
+let linkWorkerId: string;
+let resourceId: string;
 
 beforeAll(async () => {
   tenant = await withTestTenant();
@@ -36,6 +39,39 @@ beforeAll(async () => {
   );
   // Its delivery is a job of the territory, to poll.
   jobId = invited.body.deliveryJobId;
+  const scheme = await as(app, tenant.users.territory_lead).post(
+    `/api/territories/${tenant.territory.id}/partner-schemes`,
+    {
+      kind: "dac",
+      name: "DAC du territoire",
+      description: "",
+      contact: { structureName: "DAC", contactRole: "", contactName: "", phone: null, email: null },
+    },
+  );
+  schemeId = scheme.body.id;
+  const lead = as(app, tenant.users.territory_lead);
+  linkWorkerId = (
+    await lead.post(`/api/territories/${tenant.territory.id}/link-workers`, {
+      name: "Agent du contrat",
+      profileType: "health_mediator",
+      employer: "Centre social",
+      fte: 1,
+      fundingSource: "cpam",
+      communityHealthTraining: true,
+      supervision: "individual",
+      userId: tenant.users.link_worker.id,
+    })
+  ).body.id;
+  resourceId = (
+    await lead.post(`/api/territories/${tenant.territory.id}/resources`, {
+      pillar: "rights",
+      category: "caf",
+      structureName: "CAF du contrat",
+      commune: "59350",
+      cost: "free",
+      lastVerified: null,
+    })
+  ).body.id;
 });
 
 /** A route's path for the test tenant; a new path parameter must be added here. */
@@ -44,7 +80,10 @@ function pathOf(path: string): string {
     .replace(":territoryId", tenant?.territory.id ?? "")
     .replace(":federationId", tenant?.federation.id ?? "")
     .replace(":funderId", tenant?.funder.id ?? "")
-    .replace(":jobId", jobId ?? "");
+    .replace(":jobId", jobId ?? "")
+    .replace(":schemeId", schemeId ?? "")
+    .replace(":linkWorkerId", linkWorkerId ?? "")
+    .replace(":resourceId", resourceId ?? "");
 }
 
 describe("responses match their declared schemas", () => {

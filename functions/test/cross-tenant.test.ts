@@ -1,4 +1,4 @@
-import type { Role } from "@maillage/schema";
+import { defaultPathway, type Role } from "@maillage/schema";
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   as,
@@ -17,6 +17,32 @@ import { describedRoutes } from "../src/http/openapi";
  */
 const { app } = testApp();
 const routes = describedRoutes(app);
+
+/** A partner scheme, valid, for the scheme routes. */
+const partnerScheme = {
+  kind: "cpts",
+  name: "CPTS par erreur",
+  description: "",
+  contact: { structureName: "CPTS", contactRole: "", contactName: "", phone: null, email: null },
+};
+
+/** A link worker and a resource, valid, for their routes. */
+const linkWorker = {
+  name: "Agent par erreur",
+  profileType: "coordinator",
+  employer: "Structure",
+  fte: 0.5,
+  fundingSource: "ars",
+  communityHealthTraining: false,
+  supervision: "none",
+};
+const resource = {
+  pillar: "social",
+  category: "gem",
+  structureName: "GEM par erreur",
+  commune: "59350",
+  cost: "free",
+};
 
 /** A valid body per write route, so the refusal cannot come from validation. A new write route must add one. */
 function sampleBody(key: string, b: TestTenant): unknown {
@@ -37,6 +63,28 @@ function sampleBody(key: string, b: TestTenant): unknown {
       displayName: "Intrus",
       role: "link_worker",
     },
+    "PUT /api/territories/:territoryId/pathway": {
+      continuityModel: "integration",
+      steps: defaultPathway().steps,
+      integratedTrack: null,
+      version: 0,
+    },
+    "PUT /api/territories/:territoryId/referral-settings": {
+      routes: [{ kind: "gp", professionalType: null, label: "", enabled: true, description: "" }],
+      targetGroups: [{ group: "isolated", enabled: true, description: "" }],
+      version: 0,
+    },
+    "POST /api/territories/:territoryId/partner-schemes": partnerScheme,
+    "POST /api/territories/:territoryId/link-workers": linkWorker,
+    "PUT /api/territories/:territoryId/link-workers/:linkWorkerId": { ...linkWorker, version: 1 },
+    "POST /api/territories/:territoryId/resources": resource,
+    "PUT /api/territories/:territoryId/resources/:resourceId": { ...resource, version: 1 },
+    "POST /api/territories/:territoryId/resources/:resourceId/verify": { version: 1 },
+    "PUT /api/territories/:territoryId/partner-schemes/:schemeId": {
+      ...partnerScheme,
+      retired: true,
+      version: 1,
+    },
   };
   if (!(key in samples)) throw new Error(`No sample body for ${key}: add one to the cross-tenant test`);
   return samples[key];
@@ -52,11 +100,19 @@ function pathFor(path: string, t: TestTenant): string {
       // removes A's, after every cross-tenant attempt on B's has been refused).
       .replace(":userId", t.users.link_worker.id)
       .replace(":jobId", jobs.get(t.territory.id) ?? "")
+      .replace(":linkWorkerId", linkWorkers.get(t.territory.id) ?? "")
+      .replace(":resourceId", resources.get(t.territory.id) ?? "")
+      .replace(":schemeId", schemes.get(t.territory.id) ?? "")
   );
 }
 
 /** One job per tenant (an invitation's delivery), for the job routes. */
 const jobs = new Map<string, string>();
+/** One link worker and one resource per tenant, for their routes. */
+const linkWorkers = new Map<string, string>();
+const resources = new Map<string, string>();
+/** One partner scheme per tenant, for the scheme routes. */
+const schemes = new Map<string, string>();
 
 let a: TestTenant;
 let b: TestTenant;
@@ -76,6 +132,20 @@ beforeAll(async () => {
       },
     );
     jobs.set(t.territory.id, invited.body.deliveryJobId);
+    const lead = as(app, t.users.territory_lead);
+    linkWorkers.set(
+      t.territory.id,
+      (await lead.post(`/api/territories/${t.territory.id}/link-workers`, linkWorker)).body.id,
+    );
+    resources.set(
+      t.territory.id,
+      (await lead.post(`/api/territories/${t.territory.id}/resources`, resource)).body.id,
+    );
+    const scheme = await as(app, t.users.territory_lead).post(
+      `/api/territories/${t.territory.id}/partner-schemes`,
+      partnerScheme,
+    );
+    schemes.set(t.territory.id, scheme.body.id);
   }
 });
 
@@ -133,6 +203,9 @@ describe("cross-tenant isolation, generated from the route table", () => {
       "federation.attach",
       "funder.attach",
       "invitation.create",
+      "link_worker.create",
+      "resource.create",
+      "partner_scheme.create",
     ];
     expect(actions.filter((a: string) => !setUp.includes(a))).toEqual([]);
     const profileB = await as(app, b.users.territory_lead).get(`/api/territories/${b.territory.id}/profile`);

@@ -49,6 +49,10 @@ function pathFor(route: DescribedRoute, replace: Record<string, string> = {}): s
     territoryId: tenant.territory.id,
     federationId: tenant.federation.id,
     funderId: tenant.funder.id,
+    linkWorkerId: "lwk_01ARZ3NDEKTSV4RRFFQ69G5FAV",
+    resourceId: "res_01ARZ3NDEKTSV4RRFFQ69G5FAV",
+    // Well-formed, so a body probe reaches the body's validation; unknown, so nothing is changed.
+    schemeId: "sch_01ARZ3NDEKTSV4RRFFQ69G5FAV",
   };
   return route.path.replace(/:(\w+)/g, (_, name: string) => replace[name] ?? ids[name] ?? LONG);
 }

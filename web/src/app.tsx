@@ -5,6 +5,11 @@ import { HomePage, NotFoundPage } from "./pages/home";
 import { InvitationPage } from "./pages/invitation";
 import { FederationPage, FunderPage } from "./pages/network";
 import { OperatorPage } from "./pages/operator";
+import {
+  OperatorFederationPage,
+  OperatorFunderPage,
+  OperatorTerritoryPage,
+} from "./pages/operator-follow-up";
 import { SignInPage } from "./pages/sign-in";
 import { JournalPage } from "./pages/territory-journal";
 import { MembersPage } from "./pages/territory-members";
@@ -20,6 +25,9 @@ export function App() {
         <Route path="/invitation" component={InvitationPage} />
         <Route path="/" component={HomePage} />
         <Route path="/operateur" component={OperatorPage} />
+        <Route path="/operateur/territoires/:territoryId" component={OperatorTerritoryPage} />
+        <Route path="/operateur/federations/:federationId" component={OperatorFederationPage} />
+        <Route path="/operateur/financeurs/:funderId" component={OperatorFunderPage} />
         <Route path="/territoires/:territoryId" component={TerritoryLayout}>
           <Route path="/" component={OverviewPage} />
           <Route path="/profil" component={ProfilePage} />

@@ -124,9 +124,12 @@ function requestBodyOf(route: DescribedRoute): JsonSchema | undefined {
 function responsesOf(route: DescribedRoute): Record<string, unknown> {
   const { response } = route.meta;
   const media = response.content ?? "application/json";
-  const content =
-    media !== "application/json"
-      ? { [media]: { schema: binary } }
+  const content = Array.isArray(media)
+    ? Object.fromEntries(
+        media.map((type: string) => [type, { schema: type === "application/json" ? { type: "object" } : binary }]),
+      )
+    : media !== "application/json"
+      ? { [media as string]: { schema: binary } }
       : response.schema
         ? { "application/json": { schema: schemaOf(response.schema) } }
         : undefined;

@@ -34,18 +34,22 @@ export const allow = (context: ContextKind, ...roles: Role[]): Access => ({
 export const CSV = "text/csv";
 export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const PDF = "application/pdf";
+export const JSON_TYPE = "application/json";
 /** What a route answers: JSON, or a download. */
-export type MediaType = "application/json" | typeof CSV | typeof XLSX | typeof PDF;
-/** What an upload route accepts as its raw body (imports). */
-export type UploadType = typeof CSV | typeof XLSX;
+export type MediaType = typeof JSON_TYPE | typeof CSV | typeof XLSX | typeof PDF;
+/** What an upload route accepts as its raw body (imports: spreadsheets, data·inclusion JSON). */
+export type UploadType = typeof CSV | typeof XLSX | typeof JSON_TYPE;
 
 export interface ResponseMeta {
   status: number;
   description: string;
   /** The JSON body; tests check every answer against it (`checkResponses`). */
   schema?: v.GenericSchema;
-  /** A download (CSV, XLSX, PDF) is described as `format: binary`; JSON when omitted. */
-  content?: MediaType;
+  /**
+   * A download (CSV, XLSX, PDF) is described as `format: binary`; JSON when omitted. A route whose
+   * download format is chosen by a query parameter lists each media type it may answer.
+   */
+  content?: MediaType | readonly MediaType[];
   /**
    * What the Location header points to, as a path template (`/api/territories/{territoryId}/jobs/{jobId}`):
    * required on a 202 (job accepted: poll there).
@@ -143,6 +147,9 @@ export function route(meta: RouteMeta) {
 /** A declaration the generator could not describe, or a 202 that says nowhere to poll, fails at start. */
 function assertDeclarable(meta: RouteMeta): void {
   const { status, schema, content, location } = meta.response;
+  if (Array.isArray(content) && schema) {
+    throw new Error(`${meta.summary}: a download in several formats has no JSON schema`);
+  }
   if (content && content !== "application/json" && schema) {
     throw new Error(`${meta.summary}: a ${content} download has no JSON schema`);
   }
@@ -227,8 +234,15 @@ async function checked(c: Context<Env>, meta: RouteMeta, next: Next): Promise<vo
   if (location && !res.headers.get("location")) {
     throw new ContractError(`${name} answered ${status} without the Location header it declares`);
   }
+  if (Array.isArray(content)) {
+    const type = res.headers.get("content-type") ?? "";
+    if (!content.some((media) => type.startsWith(media))) {
+      throw new ContractError(`${name} answered another content type than the ${content.join(", ")} it declares`);
+    }
+    return;
+  }
   if (content && content !== "application/json") {
-    if (!res.headers.get("content-type")?.startsWith(content)) {
+    if (!res.headers.get("content-type")?.startsWith(content as string)) {
       throw new ContractError(`${name} answered another content type than the ${content} it declares`);
     }
     return;

@@ -91,17 +91,19 @@ function itemOf(job: Stored) {
 
 /**
  * A job to add to a write's transaction; dispatch it with `dispatch` once that write committed.
- * `input` must hold ids and codes only (it is stored and shown to the tenant's lead).
+ * `input` must hold ids and codes only (it is stored and shown to the tenant's lead). `id`: a job id
+ * derived from an idempotency key (imports), so that the same request enqueues the same job once.
  */
 export function enqueue(
   tenantId: string,
   kind: string,
   input: Record<string, unknown>,
   now = new Date(),
+  id: string = createId("job"),
 ): { job: Stored; op: WriteOp } {
   const at = now.toISOString();
   const job: Stored = {
-    id: createId("job"),
+    id,
     tenantId,
     kind,
     status: "queued",

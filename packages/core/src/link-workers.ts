@@ -9,12 +9,13 @@ import {
   LinkWorkerUpdate,
   type Page,
 } from "@maillage/schema";
-import * as Batch from "./batch";
+import type * as Batch from "./batch";
 import { all, diff, entity, Keys, page, SK_PREFIX, write } from "./db";
 import { MembershipEntity } from "./entities";
 import { MaillageError } from "./error";
 import {
   assertNotStaging,
+  communeIssues as communeIssuesOf,
   formatReference,
   guardDelete,
   guardEntity,
@@ -41,7 +42,11 @@ import {
 export type { Info };
 export type Stored = LinkWorkerStored;
 
-export const LinkWorkerEntity = entity({ type: "link_worker", schema: LinkWorkerStored, key: Keys.linkWorker });
+export const LinkWorkerEntity = entity({
+  type: "link_worker",
+  schema: LinkWorkerStored,
+  key: Keys.linkWorker,
+});
 export const LinkWorkerRefEntity = guardEntity("link_worker_ref", Keys.linkWorkerRef);
 
 /** What the audit trail records of a change: the profile, the reference and the linked person. */
@@ -73,6 +78,9 @@ const ROW_FIELDS = AUDITED_FIELDS.filter((f) => f !== "userId" && f !== "referen
 export const REFERENCE_PREFIX = "AL";
 const COUNTER = "LW";
 const DIGITS = 3;
+
+/** Unknown INSEE codes of a raw body, for the API's validator (same 400 as the schema's issues). */
+export const communeIssues = (raw: unknown) => communeIssuesOf(raw, COMMUNE_FIELDS);
 
 const notFound = () => new MaillageError("link_worker.not_found", "Link worker not found");
 const referenceTaken = () =>
@@ -224,7 +232,10 @@ export async function update(linkWorkerId: string, raw: LinkWorkerUpdate): Promi
   await write(
     [
       {
-        Put: { Item: LinkWorkerEntity.item([territoryId, linkWorkerId], after), ...versionCondition(read, version) },
+        Put: {
+          Item: LinkWorkerEntity.item([territoryId, linkWorkerId], after),
+          ...versionCondition(read, version),
+        },
         onConditionFailed: () => conflict(territoryId, linkWorkerId),
       },
       ...(moved
@@ -237,7 +248,16 @@ export async function update(linkWorkerId: string, raw: LinkWorkerUpdate): Promi
           ]
         : reference !== before.reference
           ? // Only the case changed: the guard keeps its key, its stored spelling follows.
-            [{ Put: { Item: LinkWorkerRefEntity.item([territoryId, reference], { targetId: linkWorkerId, reference }) } }]
+            [
+              {
+                Put: {
+                  Item: LinkWorkerRefEntity.item([territoryId, reference], {
+                    targetId: linkWorkerId,
+                    reference,
+                  }),
+                },
+              },
+            ]
           : []),
     ],
     [
@@ -310,7 +330,11 @@ export interface BatchRows {
  * existing record stays as it is (the reference is the match). The linked person of an existing record
  * is kept. `now` stamps the rows.
  */
-export function batchRows(row: Row & { reference: string }, existing: Stored | undefined, now: Date): BatchRows {
+export function batchRows(
+  row: Row & { reference: string },
+  existing: Stored | undefined,
+  now: Date,
+): BatchRows {
   const territoryId = writerTenant();
   const at = now.toISOString();
   const profile = Object.fromEntries(ROW_FIELDS.map((field) => [field, row[field]])) as Omit<
@@ -323,7 +347,12 @@ export function batchRows(row: Row & { reference: string }, existing: Stored | u
     if (changes.length === 0) return { rows: [], kind: "unchanged", id: existing.id, changes };
     const after: Stored = { ...next, version: existing.version + 1, updatedAt: at };
     return {
-      rows: [{ key: LinkWorkerEntity.key(territoryId, existing.id), item: LinkWorkerEntity.item([territoryId, existing.id], after) }],
+      rows: [
+        {
+          key: LinkWorkerEntity.key(territoryId, existing.id),
+          item: LinkWorkerEntity.item([territoryId, existing.id], after),
+        },
+      ],
       kind: "update",
       id: existing.id,
       changes,
@@ -344,7 +373,10 @@ export function batchRows(row: Row & { reference: string }, existing: Stored | u
       { key: LinkWorkerEntity.key(territoryId, id), item: LinkWorkerEntity.item([territoryId, id], stored) },
       {
         key: LinkWorkerRefEntity.key(territoryId, row.reference),
-        item: LinkWorkerRefEntity.item([territoryId, row.reference], { targetId: id, reference: row.reference }),
+        item: LinkWorkerRefEntity.item([territoryId, row.reference], {
+          targetId: id,
+          reference: row.reference,
+        }),
       },
     ],
     kind: "create",

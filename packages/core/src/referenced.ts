@@ -1,5 +1,5 @@
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { type FieldIssue, issuesOf } from "@maillage/schema";
+import { type FieldIssue, issuesOf, message } from "@maillage/schema";
 import * as v from "valibot";
 import * as Actor from "./actor";
 import * as Batch from "./batch";
@@ -80,7 +80,14 @@ export function assertNotStaging(read: RawRead): void {
  * The condition for replacing the record its editor saw at `version`: the plain item at that version,
  * or (after an import's commit, before its fold) the committed image at that version.
  */
-export function versionCondition(read: RawRead, version: number) {
+export function versionCondition(
+  read: RawRead,
+  version: number,
+): {
+  ConditionExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues: Record<string, unknown>;
+} {
   const run = read.raw?.stagedRun;
   if (typeof run === "string") {
     return {
@@ -97,10 +104,7 @@ export function versionCondition(read: RawRead, version: number) {
 }
 
 /** Claims a reference for a record (fails when any record, or a pending import, holds it). */
-export function guardPut(
-  item: Record<string, unknown>,
-  taken: () => MaillageError,
-): WriteOp {
+export function guardPut(item: Record<string, unknown>, taken: () => MaillageError): WriteOp {
   return { Put: { Item: item, ConditionExpression: "attribute_not_exists(pk)" }, onConditionFailed: taken };
 }
 
@@ -158,17 +162,15 @@ export async function referenceMap(tenantId: string, partition: string): Promise
 }
 
 /**
- * Parses input with its schema and checks INSEE codes against the grid in the same pass (format errors
- * and unknown codes together, as the territory profile does). `communes` names the fields to check:
- * a list field (issues on `field.i`) or a single code (issue on `field`).
+ * The INSEE codes of raw input that are well-formed but unknown to the grid, as field issues (reported
+ * with the schema's own issues: a person fixes everything at once). `fields` names a list field (issues
+ * on `field.i`) or a single code (issue on `field`).
  */
-export function parseWithCommunes<S extends v.GenericSchema>(
-  schema: S,
+export function communeIssues(
   input: unknown,
-  fields: { list?: string[]; single?: string[] },
-): { ok: true; value: v.InferOutput<S> } | { ok: false; issues: FieldIssue[] } {
-  const result = v.safeParse(schema, input);
-  const issues = result.success ? [] : issuesOf(result.issues);
+  fields: { list?: readonly string[]; single?: readonly string[] },
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
   const record = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
   const wellFormed = (code: unknown): code is string =>
     typeof code === "string" && /^(\d{5}|2[AB]\d{3})$/.test(code);
@@ -178,16 +180,27 @@ export function parseWithCommunes<S extends v.GenericSchema>(
     const unknown = new Set(Communes.unknownCodes(codes.filter(wellFormed)));
     codes.forEach((code, index) => {
       if (wellFormed(code) && unknown.has(code)) {
-        issues.push({ path: `${field}.${index}`, message: "commune.unknown" });
+        issues.push({ path: `${field}.${index}`, message: message("commune.unknown") });
       }
     });
   }
   for (const field of fields.single ?? []) {
     const code = record[field];
     if (wellFormed(code) && Communes.unknownCodes([code]).length > 0) {
-      issues.push({ path: field, message: "commune.unknown" });
+      issues.push({ path: field, message: message("commune.unknown") });
     }
   }
+  return issues;
+}
+
+/** Parses input with its schema and the communes check, in one pass: the value, or every issue. */
+export function parseWithCommunes<S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+  fields: { list?: readonly string[]; single?: readonly string[] },
+): { ok: true; value: v.InferOutput<S> } | { ok: false; issues: FieldIssue[] } {
+  const result = v.safeParse(schema, input);
+  const issues = [...(result.success ? [] : issuesOf(result.issues)), ...communeIssues(input, fields)];
   if (!result.success || issues.length > 0) return { ok: false, issues };
   return { ok: true, value: result.output };
 }
@@ -196,7 +209,7 @@ export function parseWithCommunes<S extends v.GenericSchema>(
 export function parseOrThrow<S extends v.GenericSchema>(
   schema: S,
   input: unknown,
-  fields: { list?: string[]; single?: string[] },
+  fields: { list?: readonly string[]; single?: readonly string[] },
 ): v.InferOutput<S> {
   const parsed = parseWithCommunes(schema, input, fields);
   if (!parsed.ok) {
@@ -206,5 +219,4 @@ export function parseOrThrow<S extends v.GenericSchema>(
 }
 
 /** A conflict error for a transaction that raced a reference claim. */
-export const isCode = (error: unknown, code: string) =>
-  error instanceof MaillageError && error.code === code;
+export const isCode = (error: unknown, code: string) => error instanceof MaillageError && error.code === code;

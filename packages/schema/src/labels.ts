@@ -1,6 +1,10 @@
+import type {
+  fundingSources,
+  linkWorkerProfiles,
+  supervisionFrequencies,
+  supervisionTypes,
+} from "./link-workers";
 import type { funderTypes } from "./network";
-import type { ContextKind, Role } from "./roles";
-import type { carrierTypes, programmes, rurality } from "./territory";
 import type {
   continuityModels,
   markerRules,
@@ -8,20 +12,15 @@ import type {
   stepActorTypes,
   vulnerabilityMarkers,
 } from "./pathway";
-import type { healthProfessionalTypes, partnerSchemeKinds, referralRouteKinds, targetGroups } from "./referrals";
 import type {
-  fundingSources,
-  linkWorkerProfiles,
-  supervisionFrequencies,
-  supervisionTypes,
-} from "./link-workers";
-import type {
-  accessibilityFlags,
-  costTypes,
-  pillars,
-  ResourceCategory,
-  resourcePublics,
-} from "./resources";
+  healthProfessionalTypes,
+  partnerSchemeKinds,
+  referralRouteKinds,
+  targetGroups,
+} from "./referrals";
+import type { accessibilityFlags, costTypes, pillars, ResourceCategory, resourcePublics } from "./resources";
+import type { ContextKind, Role } from "./roles";
+import type { carrierTypes, programmes, rurality } from "./territory";
 
 /**
  * Labels of the closed lists (roles, carrier types, programmes…), in every language the product

@@ -123,7 +123,11 @@ const profileEntries = {
   supervisionFrequency: v.optional(v.nullable(SupervisionFrequency), null),
   caseloadCapacity: v.optional(v.nullable(Count), null),
   languages: v.optional(
-    v.pipe(v.array(Language), v.maxLength(30, message("values.too_many")), v.check(unique, message("values.duplicate"))),
+    v.pipe(
+      v.array(Language),
+      v.maxLength(30, message("values.too_many")),
+      v.check(unique, message("values.duplicate")),
+    ),
     [],
   ),
   communes: v.optional(CommuneList(500), []),

@@ -37,7 +37,7 @@ export const messageTexts = {
   "step.delay.range": "Enter a whole number of days from 0 to 365",
   "step.duration.range": "Enter a whole number of minutes from 1 to 480",
   "step.instrument.unknown": "Unknown measure: WEMWBS, SWEMWBS, ONS4, UCLA3 or custom:<code>",
-  "step.instruments.too_many": "At most 8 measures per step",
+  "step.instruments.too_many": "At most 6 measures per step",
   "step.instruments.duplicate": "Each measure must appear once",
   "step.unknown": "This step is not in the pathway: a new step has no id",
   "steps.duplicate_id": "This step appears twice",
@@ -63,7 +63,6 @@ export const messageTexts = {
   "routes.too_many": "Too many referral routes",
   "target_group.duplicate": "This target group appears twice",
   "target_groups.too_many": "Too many target groups",
-  "phone.format": "Enter a phone number, e.g. 05 55 12 34 56 or +33 5 55 12 34 56",
   "structure_name.too_short": "The structure's name must be at least 2 characters long",
   "reference.format":
     "A reference has 1 to 40 characters: letters, digits, dots, dashes or underscores, e.g. AL-001",

@@ -51,7 +51,7 @@ export const MeasureCode = v.pipe(
 export const MAX_STEPS = 24;
 export const MAX_DELAY_DAYS = 365;
 export const MAX_DURATION_MINUTES = 480;
-export const MAX_INSTRUMENTS = 8;
+export const MAX_INSTRUMENTS = 6;
 export const MAX_OVERRIDE_SCHEMES = 5;
 /** Different partner schemes the integrated track may name (each is checked in the save's transaction). */
 export const MAX_TRACK_SCHEMES = 40;
@@ -81,7 +81,7 @@ const DurationMinutes = v.nullable(
     v.maxValue(MAX_DURATION_MINUTES, message("step.duration.range")),
   ),
 );
-const unique = (values: readonly string[]) => new Set(values).size === values.length;
+const unique = <T>(values: T[]) => new Set(values).size === values.length;
 const Instruments = v.pipe(
   v.array(MeasureCode),
   v.maxLength(MAX_INSTRUMENTS, message("step.instruments.too_many")),
@@ -121,7 +121,7 @@ export const TrackOverride = v.object({
     v.maxLength(MAX_OVERRIDE_SCHEMES, message("override.schemes.too_many")),
     v.check(unique, message("override.schemes.duplicate")),
   ),
-  note: v.pipe(v.string(), v.trim(), v.maxLength(300, message("text.too_long"))),
+  note: v.pipe(v.string(), v.trim(), v.maxLength(200, message("text.too_long"))),
 });
 export type TrackOverride = v.InferOutput<typeof TrackOverride>;
 

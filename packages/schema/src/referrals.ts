@@ -3,6 +3,7 @@ import type { FieldIssue } from "./errors";
 import { PartnerSchemeId } from "./ids";
 import { Email } from "./identity";
 import { CHOOSE_ONE, message } from "./messages";
+import { Phone } from "./resources";
 
 /** How people reach the pilot (voies d'orientation, DESIGN.md §2). */
 export const referralRouteKinds = [
@@ -93,13 +94,14 @@ export const TargetGroup = v.object({
 });
 export type TargetGroup = v.InferOutput<typeof TargetGroup>;
 
+type RouteKey = { kind: ReferralRouteKind; professionalType: HealthProfessionalType | null };
+
 /** Every route the product knows, in order: the console shows them as one checklist. */
-export const referralRouteKeys: readonly { kind: ReferralRouteKind; professionalType: HealthProfessionalType | null }[] =
-  referralRouteKinds.flatMap((kind) =>
-    kind === "health_professional"
-      ? healthProfessionalTypes.map((professionalType) => ({ kind, professionalType }))
-      : [{ kind, professionalType: null }],
-  );
+export const referralRouteKeys: readonly RouteKey[] = referralRouteKinds.flatMap((kind): RouteKey[] =>
+  kind === "health_professional"
+    ? healthProfessionalTypes.map((professionalType) => ({ kind, professionalType }))
+    : [{ kind, professionalType: null }],
+);
 
 /** "gp", "health_professional:nurse": one route's key (unique in the settings; used in audit fields). */
 export const routeKey = (route: { kind: string; professionalType: string | null }) =>
@@ -179,16 +181,6 @@ export const partnerSchemeKinds = [
 ] as const;
 export const PartnerSchemeKind = v.picklist(partnerSchemeKinds, CHOOSE_ONE);
 export type PartnerSchemeKind = v.InferOutput<typeof PartnerSchemeKind>;
-
-/** A French number (10 digits from 0) or an international one (+ and 8 to 15 digits); spaces, dots, dashes allowed. */
-const isPhone = (value: string) => /^(0[1-9]\d{8}|\+[1-9]\d{7,14})$/.test(value.replace(/[\s.()-]/g, ""));
-
-export const Phone = v.pipe(
-  v.string(),
-  v.trim(),
-  v.maxLength(25, message("phone.format")),
-  v.check(isPhone, message("phone.format")),
-);
 
 /**
  * How to reach the STRUCTURE that runs the scheme: its switchboard and generic address, and the role

@@ -52,6 +52,11 @@ export interface SheetResult {
   unmapped: Unmapped[];
   /** Non-empty data rows of the file (valid or not). */
   count: number;
+  /**
+   * The rows with a cell that did not convert: what did convert, and the fields that did not (their
+   * issues are in `issues`), so that a validator can still report the row's other problems.
+   */
+  invalid: (ParsedRow & { failed: string[] })[];
 }
 
 export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
@@ -85,7 +90,7 @@ const headerKey = (h: string) => normalize(h.replace(/\*|\(.*?\)/g, ""));
 export function parseSheet(rows: readonly SheetRow[], columns: readonly Column[]): SheetResult {
   const issues: RowIssue[] = [];
   const [head, ...body] = rows;
-  if (!head) return { rows: [], issues: [{ line: 1, column: "", reason: "Le fichier est vide : il lui faut au moins la ligne des en-têtes." }], unmapped: [], count: 0 };
+  if (!head) return { rows: [], issues: [{ line: 1, column: "", reason: "Le fichier est vide : il lui faut au moins la ligne des en-têtes." }], unmapped: [], count: 0, invalid: [] };
   const byKey = new Map<string, Column>();
   for (const c of columns) for (const h of [c.header, ...(c.aliases ?? [])]) byKey.set(headerKey(h), c);
   const positions = new Map<Column, number>();
@@ -104,20 +109,23 @@ export function parseSheet(rows: readonly SheetRow[], columns: readonly Column[]
       issues.push({ line: head.line, column: c.header, reason: `La colonne obligatoire « ${c.header} » est absente : reprenez les en-têtes du modèle.` });
     }
   }
-  if (issues.length > 0) return { rows: [], issues, unmapped: [], count: body.filter((r) => !r.cells.every(isEmpty)).length };
+  if (issues.length > 0) {
+    return { rows: [], issues, unmapped: [], count: body.filter((r) => !r.cells.every(isEmpty)).length, invalid: [] };
+  }
   const parsed: ParsedRow[] = [];
+  const invalid: SheetResult["invalid"] = [];
   let count = 0;
   const ignoredCounts = ignored.map(() => 0);
   for (const row of body) {
     if (row.cells.every(isEmpty)) continue;
     count++;
     const values: Record<string, unknown> = {};
-    let valid = true;
+    const failed: string[] = [];
     for (const [c, index] of positions) {
       const cell = row.cells[index];
       if (isEmpty(cell)) {
         if (c.required) {
-          valid = false;
+          failed.push(c.field);
           issues.push({ line: row.line, column: c.header, reason: `La colonne « ${c.header} » est obligatoire : indiquez une valeur.` });
         }
         continue;
@@ -125,17 +133,18 @@ export function parseSheet(rows: readonly SheetRow[], columns: readonly Column[]
       const result = c.convert.parse(cell as Exclude<Cell, null>);
       if (result.ok) setPath(values, c.field, result.value);
       else {
-        valid = false;
+        failed.push(c.field);
         issues.push({ line: row.line, column: c.header, reason: result.reason });
       }
     }
     ignored.forEach(({ index }, i) => {
       if (!isEmpty(row.cells[index])) ignoredCounts[i] = (ignoredCounts[i] ?? 0) + 1;
     });
-    if (valid) parsed.push({ line: row.line, values });
+    if (failed.length === 0) parsed.push({ line: row.line, values });
+    else invalid.push({ line: row.line, values, failed });
   }
   const unmapped = ignored.map(({ header }, i) => ({ field: header, value: "(colonne non reconnue, ignorée)", count: ignoredCounts[i] ?? 0 }));
-  return { rows: parsed, issues, unmapped, count };
+  return { rows: parsed, issues, unmapped, count, invalid };
 }
 
 /** The cells of one record, for an export (XLSX keeps numbers and dates; CSV prints them French-style). */

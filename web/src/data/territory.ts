@@ -1,4 +1,10 @@
-import type { AuditEntry, InvitationCreate, Page, TerritoryProfileUpdate } from "@maillage/schema";
+import type {
+  AuditEntry,
+  InvitationCreate,
+  InvitationSummary,
+  Page,
+  TerritoryProfileUpdate,
+} from "@maillage/schema";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/solid-query";
 import { call, client } from "../api";
 import { networkKeys } from "./network";
@@ -10,6 +16,7 @@ export const territoryKeys = {
   overview: (id: string) => ["territories", id, "overview"] as const,
   profile: (id: string) => ["territories", id, "profile"] as const,
   members: (id: string) => ["territories", id, "members"] as const,
+  invitations: (id: string) => ["territories", id, "invitations"] as const,
   audit: (id: string) => ["territories", id, "audit"] as const,
 };
 
@@ -63,7 +70,27 @@ export function createInvite(territoryId: () => string) {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: territoryKeys.audit(territoryId()) });
       void queryClient.invalidateQueries({ queryKey: territoryKeys.members(territoryId()) });
+      void queryClient.invalidateQueries({ queryKey: territoryKeys.invitations(territoryId()) });
     },
+  }));
+}
+
+/** Invitations per page on the members page: a screenful, then "see more". */
+export const INVITATIONS_PAGE_SIZE = 20;
+
+/** The territory's invitations as its leads follow them up, newest first, a cursor page at a time. */
+export function createInvitations(territoryId: () => string) {
+  return useInfiniteQuery(() => ({
+    queryKey: territoryKeys.invitations(territoryId()),
+    queryFn: ({ pageParam }): Promise<Page<InvitationSummary>> =>
+      call(
+        territory.invitations.$get({
+          param: { territoryId: territoryId() },
+          query: { limit: INVITATIONS_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) },
+        }),
+      ),
+    initialPageParam: "",
+    getNextPageParam: (page) => page.next ?? undefined,
   }));
 }
 

@@ -60,6 +60,59 @@ const fr = {
   "text.too_long": ({ limit }) =>
     limit ? `Ce texte doit comporter ${limit} caractères au maximum` : "Ce texte est trop long",
   "cursor.invalid": () => "La liste a changé entre-temps : rechargez la page pour repartir du début",
+  "reference.format": () =>
+    "Une référence compte 1 à 40 caractères : lettres, chiffres, points, tirets ou tirets bas, par exemple AL-001",
+  "fte.range": () => "L'ETP doit être supérieur à 0 et au plus égal à 1, par exemple 0,8",
+  "count.whole": () => "Saisissez un nombre entier, 0 ou plus",
+  "language.unknown": ({ subject }) =>
+    quoted(subject, "Saisissez un code de langue ISO 639-1 à deux lettres, par exemple fr ou ar"),
+  "values.duplicate": () => "Une même valeur figure plusieurs fois : gardez-la une seule fois",
+  "values.too_many": () => "Cette liste contient trop de valeurs",
+  "training.without_training": () =>
+    "Un intitulé ou une date de formation suppose d'avoir répondu oui à « formation en santé communautaire »",
+  "supervision.frequency_without_supervision": () => "Sans supervision, laissez la fréquence vide",
+  "link_worker.user_not_link_worker": () =>
+    "Cette personne n'est pas agent de liaison du territoire : invitez-la d'abord avec ce rôle",
+  "category.wrong_pillar": () => "Cette catégorie n'appartient pas au pilier choisi",
+  "phone.format": () =>
+    "Saisissez un numéro de téléphone français, par exemple 03 20 12 34 56, ou un numéro court à 4 chiffres (3646)",
+  "url.format": () => "Saisissez une adresse web commençant par https://, par exemple https://www.exemple.fr",
+  "step.name.too_short": () => "Le nom de l'étape doit comporter au moins 2 caractères",
+  "step.name.too_long": () => "Le nom de l'étape doit comporter 80 caractères au maximum",
+  "step.delay.range": () => "Saisissez un nombre entier de jours, de 0 à 365",
+  "step.duration.range": () => "Saisissez une durée en minutes, nombre entier de 1 à 480",
+  "step.instrument.unknown": ({ subject }) =>
+    quoted(subject, "Mesure inconnue : choisissez WEMWBS, SWEMWBS, ONS4, UCLA3 ou une mesure du territoire"),
+  "step.instruments.too_many": () => "Une étape utilise 6 mesures au maximum",
+  "step.instruments.duplicate": () => "Une même mesure figure plusieurs fois : gardez-la une seule fois",
+  "step.unknown": () => "Cette étape ne fait pas partie du parcours : rechargez la page",
+  "steps.duplicate_id": () => "Cette étape figure deux fois dans le parcours",
+  "steps.duplicate_name": () => "Deux étapes actives portent ce nom : donnez-leur des noms distincts",
+  "steps.removed": () =>
+    "Une étape ne peut pas être supprimée : retirez-la plutôt, l'historique des parcours qui l'ont suivie est conservé",
+  "steps.none_active": () => "Le parcours doit garder au moins une étape active",
+  "steps.too_many": () => "Un parcours compte 24 étapes au maximum, étapes retirées comprises",
+  "track.markers.required": () => "Choisissez au moins un critère de vulnérabilité",
+  "track.markers.duplicate": () => "Un même critère figure plusieurs fois : gardez-le une seule fois",
+  "track.overrides.too_many": () => "Une seule adaptation par étape",
+  "track.schemes.too_many": () => "Le parcours intégré mobilise 40 dispositifs différents au maximum",
+  "override.step_duplicate": () => "Cette étape est déjà adaptée dans le parcours intégré",
+  "override.step_unknown": () =>
+    "Cette étape ne fait pas partie du parcours : enregistrez d'abord la nouvelle étape, puis adaptez-la",
+  "override.step_retired": () => "Cette étape est retirée : supprimez son adaptation dans le parcours intégré",
+  "override.schemes.too_many": () => "Une étape mobilise 5 dispositifs partenaires au maximum",
+  "override.schemes.duplicate": () => "Un même dispositif figure plusieurs fois : gardez-le une seule fois",
+  "partner_scheme.unknown": () => "Ce dispositif partenaire n'existe pas dans le territoire",
+  "partner_scheme.retired": () => "Ce dispositif partenaire est retiré : choisissez-en un autre ou réactivez-le",
+  "route.professional_type.required": () => "Précisez le type de professionnel de santé",
+  "route.professional_type.not_applicable": () =>
+    "Seule la voie « autre professionnel de santé » précise un type de professionnel",
+  "route.label.required": () => "Précisez de quel professionnel il s'agit (au moins 2 caractères)",
+  "route.duplicate": () => "Cette voie d'orientation figure deux fois",
+  "routes.too_many": () => "Il y a trop de voies d'orientation",
+  "target_group.duplicate": () => "Ce public cible figure deux fois",
+  "target_groups.too_many": () => "Il y a trop de publics cibles",
+  "structure_name.too_short": () => "Le nom de la structure doit comporter au moins 2 caractères",
 } satisfies Messages;
 
 const en: Messages = {
@@ -94,6 +147,56 @@ const en: Messages = {
   "text.too_long": ({ limit }) =>
     limit ? `This text must be at most ${limit} characters long` : "This text is too long",
   "cursor.invalid": () => "The list changed in the meantime: reload the page to start again from the top",
+  "reference.format": () =>
+    "A reference has 1 to 40 characters: letters, digits, dots, dashes or underscores, e.g. AL-001",
+  "fte.range": () => "The FTE must be more than 0 and at most 1, e.g. 0.8",
+  "count.whole": () => "Enter a whole number, 0 or more",
+  "language.unknown": ({ subject }) =>
+    quoted(subject, "Enter a two-letter ISO 639-1 language code, e.g. fr or ar"),
+  "values.duplicate": () => "A value appears more than once: keep it once",
+  "values.too_many": () => "This list has too many values",
+  "training.without_training": () =>
+    "A training name or date requires answering yes to “community-health training”",
+  "supervision.frequency_without_supervision": () => "Without supervision, leave the frequency empty",
+  "link_worker.user_not_link_worker": () =>
+    "This person is not a link worker of the territory: invite them with this role first",
+  "category.wrong_pillar": () => "This category does not belong to the chosen pillar",
+  "phone.format": () => "Enter a French phone number, e.g. 03 20 12 34 56, or a 4-digit short number (3646)",
+  "url.format": () => "Enter a web address starting with https://, e.g. https://www.example.fr",
+  "step.name.too_short": () => "A step's name must be at least 2 characters long",
+  "step.name.too_long": () => "A step's name must be at most 80 characters long",
+  "step.delay.range": () => "Enter a whole number of days, from 0 to 365",
+  "step.duration.range": () => "Enter a duration in whole minutes, from 1 to 480",
+  "step.instrument.unknown": ({ subject }) =>
+    quoted(subject, "Unknown measure: choose WEMWBS, SWEMWBS, ONS4, UCLA3 or one of the territory's measures"),
+  "step.instruments.too_many": () => "A step uses at most 6 measures",
+  "step.instruments.duplicate": () => "A measure appears more than once: keep it once",
+  "step.unknown": () => "This step is not part of the pathway: reload the page",
+  "steps.duplicate_id": () => "This step appears twice in the pathway",
+  "steps.duplicate_name": () => "Two active steps have this name: give them different names",
+  "steps.removed": () =>
+    "A step cannot be deleted: retire it instead (the history of the journeys that used it is kept)",
+  "steps.none_active": () => "The pathway must keep at least one active step",
+  "steps.too_many": () => "A pathway has at most 24 steps, retired ones included",
+  "track.markers.required": () => "Choose at least one vulnerability marker",
+  "track.markers.duplicate": () => "A marker appears more than once: keep it once",
+  "track.overrides.too_many": () => "One override per step at most",
+  "track.schemes.too_many": () => "The integrated track involves at most 40 different partner schemes",
+  "override.step_duplicate": () => "This step already has an override on the integrated track",
+  "override.step_unknown": () => "This step is not part of the pathway: save the new step first, then override it",
+  "override.step_retired": () => "This step is retired: remove its override from the integrated track",
+  "override.schemes.too_many": () => "A step involves at most 5 partner schemes",
+  "override.schemes.duplicate": () => "A partner scheme appears more than once: keep it once",
+  "partner_scheme.unknown": () => "This partner scheme does not exist in the territory",
+  "partner_scheme.retired": () => "This partner scheme is retired: choose another one or restore it",
+  "route.professional_type.required": () => "Choose the type of health professional",
+  "route.professional_type.not_applicable": () => "Only the “other health professional” route has a professional type",
+  "route.label.required": () => "Say which professional this is (at least 2 characters)",
+  "route.duplicate": () => "This referral route appears twice",
+  "routes.too_many": () => "There are too many referral routes",
+  "target_group.duplicate": () => "This target group appears twice",
+  "target_groups.too_many": () => "There are too many target groups",
+  "structure_name.too_short": () => "The structure's name must be at least 2 characters long",
 };
 
 const genericFr: Record<Generic, (c: IssueContext) => string> = {

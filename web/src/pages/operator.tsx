@@ -1,15 +1,13 @@
 import {
-  CHOOSE_ONE,
   type DirectoryEntry,
   FederationCreate,
   FunderCreate,
   funderTypes,
   TerritoryCreate,
 } from "@maillage/schema";
+import { A } from "@solidjs/router";
 import { createMemo, createSignal, For, type JSX } from "solid-js";
-import * as v from "valibot";
 import {
-  createAttach,
   createCreateFederation,
   createCreateFunder,
   createCreateTerritory,
@@ -18,13 +16,21 @@ import {
 } from "../data/operator";
 import { formatDateTime, label, t } from "../i18n";
 import { RequireRole } from "../ui/access";
+import { AttachForm } from "../ui/attach-form";
 import { ChoiceField, createForm, Field, FormView, StatusMessage, SubmitButton } from "../ui/form";
 import { InviteForm } from "../ui/invite-form";
 import { PageTitle } from "../ui/page";
 import { communeSubject, emptyDraft, ProfileFields, profileInput, profileLabels } from "../ui/profile-fields";
 import { QueryView } from "../ui/states";
+import { TableWrap } from "../ui/table";
 
 type Kind = DirectoryEntry["kind"];
+
+/** The operator's follow-up page of a territory, a federation or a funder. */
+export function followUpPath(kind: Kind, id: string): string {
+  const section = { territory: "territoires", federation: "federations", funder: "financeurs" }[kind];
+  return `/operateur/${section}/${id}`;
+}
 
 const sections = [
   "directory",
@@ -168,7 +174,7 @@ function Workspace() {
 
 function DirectoryTable(props: { title: string; entries: DirectoryEntry[]; empty: string }) {
   return (
-    <div class="table-wrap">
+    <TableWrap label={props.title}>
       <table>
         <caption>{props.title}</caption>
         <thead>
@@ -191,7 +197,9 @@ function DirectoryTable(props: { title: string; entries: DirectoryEntry[]; empty
           >
             {(entry) => (
               <tr>
-                <th scope="row">{entry.name}</th>
+                <th scope="row">
+                  <A href={followUpPath(entry.kind, entry.id)}>{entry.name}</A>
+                </th>
                 <td>
                   <code class="id">{entry.id}</code>
                 </td>
@@ -201,7 +209,7 @@ function DirectoryTable(props: { title: string; entries: DirectoryEntry[]; empty
           </For>
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
@@ -302,54 +310,6 @@ function CreateFunderForm() {
       </div>
       <SubmitButton form={form} label={t().operator.createFunderSubmit} />
       <StatusMessage>{created() ? t().operator.funderCreated(created()) : ""}</StatusMessage>
-    </FormView>
-  );
-}
-
-/** Both choices are required; the API checks that they exist. */
-const Attachment = v.object({
-  ownerId: v.pipe(v.string(), v.nonEmpty(CHOOSE_ONE)),
-  territoryId: v.pipe(v.string(), v.nonEmpty(CHOOSE_ONE)),
-});
-
-function AttachForm(props: {
-  kind: "federation" | "funder";
-  owners: DirectoryEntry[];
-  territories: DirectoryEntry[];
-}) {
-  const [done, setDone] = createSignal<{ territory: string; owner: string }>();
-  const ownerLabel = () => (props.kind === "federation" ? t().operator.federation : t().operator.funder);
-  const attach = createAttach();
-  const nameOf = (entries: DirectoryEntry[], id: string) => entries.find((e) => e.id === id)?.name ?? id;
-  const form = createForm({
-    id: `attach-${props.kind}`,
-    schema: Attachment,
-    initial: () => ({ ownerId: "", territoryId: "" }),
-    labels: () => ({ ownerId: ownerLabel(), territoryId: t().operator.territory }),
-    send: async ({ ownerId, territoryId }) => {
-      setDone(undefined);
-      await attach.mutateAsync({ ownerKind: props.kind, ownerId, territoryId });
-      return { territory: nameOf(props.territories, territoryId), owner: nameOf(props.owners, ownerId) };
-    },
-    // The choices stay: attaching the same territory elsewhere is the next likely step.
-    done: (names) => setDone(names),
-  });
-  const options = (entries: DirectoryEntry[]) =>
-    entries.map((entry) => ({ value: entry.id, label: entry.name }));
-
-  return (
-    <FormView form={form}>
-      <ChoiceField form={form} name="ownerId" label={ownerLabel()} options={options(props.owners)} />
-      <ChoiceField
-        form={form}
-        name="territoryId"
-        label={t().operator.territory}
-        options={options(props.territories)}
-      />
-      <SubmitButton form={form} label={t().operator.attachSubmit} />
-      <StatusMessage>
-        {done() ? t().operator.attached(done()?.territory ?? "", done()?.owner ?? "") : ""}
-      </StatusMessage>
     </FormView>
   );
 }

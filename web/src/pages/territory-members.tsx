@@ -2,12 +2,14 @@ import type { Role } from "@maillage/schema";
 import { useParams } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { createMembership } from "../data/session";
-import { createInvite, createMembers } from "../data/territory";
+import { createInvitations, createInvite, createMembers } from "../data/territory";
 import { roleLabel, t } from "../i18n";
 import { RequireRole } from "../ui/access";
+import { InvitationsList } from "../ui/invitations";
 import { InviteForm } from "../ui/invite-form";
 import { PageTitle } from "../ui/page";
 import { QueryView } from "../ui/states";
+import { TableWrap } from "../ui/table";
 
 export function MembersPage() {
   const params = useParams();
@@ -29,13 +31,14 @@ function Members(props: { territoryId: string }) {
   const id = () => props.territoryId;
   const members = createMembers(id);
   const invite = createInvite(id);
+  const invitations = createInvitations(id);
   return (
     <>
       <section aria-labelledby="members-list">
         <h2 id="members-list">{t().members.listSection}</h2>
         <QueryView query={members} isEmpty={(list) => list.length === 0} empty={t().members.empty}>
           {(list) => (
-            <div class="table-wrap">
+            <TableWrap label={t().members.listSection}>
               <table>
                 <thead>
                   <tr>
@@ -56,9 +59,13 @@ function Members(props: { territoryId: string }) {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
         </QueryView>
+      </section>
+      <section aria-labelledby="members-invitations">
+        <h2 id="members-invitations">{t().members.invitationsSection}</h2>
+        <InvitationsList id="invitations-list" query={invitations} />
       </section>
       <section class="panel" aria-labelledby="members-invite">
         <h2 id="members-invite">{t().members.inviteSection}</h2>

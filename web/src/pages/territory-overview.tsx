@@ -5,6 +5,7 @@ import { createOverview } from "../data/territory";
 import { densityLabel, formatNumber, formatPercent, t } from "../i18n";
 import { PageTitle } from "../ui/page";
 import { QueryView } from "../ui/states";
+import { TableWrap } from "../ui/table";
 import { Period } from "../ui/territory";
 
 export function OverviewPage() {
@@ -93,7 +94,7 @@ export function OverviewPage() {
 
             <section class="panel panel--wide" aria-labelledby="overview-communes">
               <h2 id="overview-communes">{t().territory.communesSection}</h2>
-              <div class="table-wrap">
+              <TableWrap label={t().territory.communesCaption}>
                 <table>
                   <caption>{t().territory.communesCaption}</caption>
                   <thead>
@@ -123,7 +124,7 @@ export function OverviewPage() {
                     </For>
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             </section>
 
             <section class="panel" aria-labelledby="overview-team">

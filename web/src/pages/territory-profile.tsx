@@ -16,6 +16,7 @@ import {
   profileLabels,
 } from "../ui/profile-fields";
 import { QueryView } from "../ui/states";
+import { TableWrap } from "../ui/table";
 import { carrierLabel, ProfileView, programmeLabel } from "../ui/territory";
 
 export function ProfilePage() {
@@ -190,7 +191,7 @@ function ConflictTable(props: { mine: ProfileDraft; current: Territory }) {
   });
   return (
     <Show when={rows().length > 0}>
-      <div class="table-wrap">
+      <TableWrap label={t().profile.conflictTitle}>
         <table class="compact">
           <thead>
             <tr>
@@ -211,7 +212,7 @@ function ConflictTable(props: { mine: ProfileDraft; current: Territory }) {
             </For>
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </Show>
   );
 }

@@ -1,6 +1,7 @@
 import type { Territory, TerritorySummary } from "@maillage/schema";
 import { For, Show } from "solid-js";
 import { formatDate, formatNumber, label, t } from "../i18n";
+import { TableWrap } from "./table";
 
 /** Labels for values the API sends as plain strings (summaries) but that come from a closed list. */
 export const carrierLabel = (type: string) => label("carrierTypes", type);
@@ -54,7 +55,7 @@ export function ProfileView(props: { territory: Territory }) {
 export function TerritoriesTable(props: { territories: TerritorySummary[] }) {
   const n = () => t().network;
   return (
-    <div class="table-wrap">
+    <TableWrap label={n().caption}>
       <table>
         <caption>{n().caption}</caption>
         <thead>
@@ -92,6 +93,6 @@ export function TerritoriesTable(props: { territories: TerritorySummary[] }) {
           </For>
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
