@@ -1,6 +1,7 @@
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { expectLocator, type Harness, PEOPLE, signIn, startHarness } from "./harness";
+import { artifacts, expectLocator, type Harness, PEOPLE, signIn, startHarness } from "./harness";
 
 let harness: Harness;
 
@@ -14,6 +15,7 @@ afterAll(async () => {
 
 const LILLE = "Lille Sud et Faubourgs";
 const CREUSE = "Creuse Sud-Ouest";
+const RODEZ = "Rodez et Ségala";
 const FEDERATION = "Fédération des liens sociaux (démo)";
 const FUNDER = "ARS Hauts-de-France (démo)";
 
@@ -56,6 +58,7 @@ describe("the operator follows up what they created", () => {
     await expectLocator(group).toContainText("Ce que le territoire y publiait sera retiré.");
     const confirm = group.getByRole("button", { name: `Oui, détacher ${LILLE} du financeur ${FUNDER}` });
     await expectLocator(confirm).toBeFocused();
+    await page.screenshot({ path: join(artifacts, "follow-up-territory.png"), fullPage: true });
     await confirm.click();
     await expectLocator(page.getByRole("status").filter({ hasText: "est détaché" })).toHaveText(
       `${LILLE} est détaché du financeur ${FUNDER}.`,
@@ -100,7 +103,7 @@ describe("the operator follows up what they created", () => {
     expect(funder.unexpectedErrors()).toEqual([]);
   });
 
-  test("a territory's invitations: the seeded one pending, a first lead invited, then 'Voir plus'", async () => {
+  test("a territory's invitations: the seeded one pending, then a first lead invited", async () => {
     const { page, unexpectedErrors } = await harness.open();
     await signIn(page, PEOPLE.operator);
     await page.waitForURL("**/operateur");
@@ -127,28 +130,42 @@ describe("the operator follows up what they created", () => {
     await expectLocator(rows.first()).toContainText("Chef·fe de projet");
     await expectLocator(rows.first().locator(".tag")).toHaveText("en attente");
 
-    // 20 a page: 20 more invitations, through the API as the console sends them.
+    expect(unexpectedErrors()).toEqual([]);
+  });
+
+  test("a territory's invitations come 20 a page, then 'Voir plus'", async () => {
+    const { page, unexpectedErrors } = await harness.open();
+    await signIn(page, PEOPLE.operator);
+    await page.waitForURL("**/operateur");
+    await openFromDirectory(page, "Territoires pilotes", RODEZ);
+    await expectLocator(page.locator("main h1")).toHaveText(`Territoire pilote — ${RODEZ}`);
+    await expectLocator(page.getByText("Aucune invitation pour le moment.")).toBeVisible();
+
+    // 21 invitations, through the API as the console sends them.
     const territoryId = new URL(page.url()).pathname.split("/")[3] ?? "";
     await page.evaluate(`(async () => {
-      for (let i = 0; i < 20; i++) {
+      for (let i = 1; i <= 21; i++) {
         const answer = await fetch("/api/operator/territories/${territoryId}/invitations", {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ email: "lead" + i + "@example.org", displayName: "Chef " + i, role: "territory_lead" }),
+          body: JSON.stringify({ email: "chef" + i + "@example.org", displayName: "Chef " + i, role: "territory_lead" }),
         });
         if (!answer.ok) throw new Error("invitation " + i + ": " + answer.status);
       }
     })()`);
     await page.reload();
+    const rows = page.getByRole("table", { name: /^Invitations/ }).locator("tbody tr");
     await expectLocator(rows).toHaveCount(20);
+    await expectLocator(rows.first().getByRole("rowheader")).toHaveText("Chef 21");
     await page.getByRole("button", { name: "Voir plus" }).click();
-    await expectLocator(rows).toHaveCount(22);
-    await expectLocator(page.getByRole("status").filter({ hasText: "de plus affichées" })).toHaveText(
-      "2 invitations de plus affichées.",
+    await expectLocator(rows).toHaveCount(21);
+    await expectLocator(page.getByRole("status").filter({ hasText: "de plus affichée" })).toHaveText(
+      "1 invitation de plus affichée.",
     );
+    await expectLocator(rows.nth(20).getByRole("rowheader")).toHaveText("Chef 1");
     await expectLocator(rows.nth(20).getByRole("rowheader")).toBeFocused();
-    await expectLocator(rows.last()).toContainText("Nadia Nouvelle");
     await expectLocator(page.getByText("Toutes les invitations sont affichées.")).toBeVisible();
+    expect(await page.getByRole("button", { name: "Voir plus" }).count()).toBe(0);
     expect(unexpectedErrors()).toEqual([]);
   });
 

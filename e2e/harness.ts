@@ -282,13 +282,20 @@ const SETTLED = `new Promise((resolve) => {
     document.querySelector(".loading") === null;
   const done = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
   if (settled()) return done();
-  const observer = new MutationObserver(() => {
-    if (!settled()) return;
+  const observer = new MutationObserver(() => recheck());
+  const stop = () => {
     observer.disconnect();
+    document.removeEventListener("readystatechange", recheck);
+  };
+  const recheck = () => {
+    if (!settled()) return;
+    stop();
     done();
-  });
+  };
   observer.observe(document, { subtree: true, childList: true, attributes: true });
-  setTimeout(() => { observer.disconnect(); resolve(false); }, 10000);
+  // The load may complete after the last change to the page.
+  document.addEventListener("readystatechange", recheck);
+  setTimeout(() => { stop(); resolve(false); }, 10000);
 })`;
 
 interface Watched {
@@ -335,13 +342,18 @@ function watchAccessibility(page: Page, baseUrl: string) {
   page.on("framenavigated", (frame) => {
     if (frame === page.mainFrame()) void check(entry, true);
   });
+  // A test's next `goto` waits for the check of the page it leaves, so that no page goes unchecked.
+  const goto = page.goto.bind(page);
+  page.goto = async (...args) => {
+    await entry.queue;
+    return goto(...args);
+  };
 }
 
 afterEach(async () => {
   const entries = [...watched];
   watched.clear();
   for (const entry of entries) await check(entry, false);
-  console.log("AXE", JSON.stringify(entries.flatMap((e) => e.checks.map((c) => [c.url, c.violations.length]))));
   const failing = entries.flatMap((entry) => entry.checks).filter((c) => c.violations.length > 0);
   const failures = entries.flatMap((entry) => entry.failures);
   if (failing.length > 0 || failures.length > 0) {

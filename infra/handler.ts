@@ -24,6 +24,8 @@ export const apiFunction = new sst.aws.Function("Api", {
   nodejs: {
     format: "esm",
     minify: true,
+    // Imports' parsers and writers are loaded with import(): their own chunks (scripts/lib/lambda-bundle.ts).
+    splitting: true,
     install: ["@aws-sdk/credential-providers", "@aws-sdk/client-cognito-identity-provider"],
   },
   copyFiles: [

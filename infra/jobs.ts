@@ -22,6 +22,7 @@ export const worker = new sst.aws.Function("Worker", {
   nodejs: {
     format: "esm",
     minify: true,
+    splitting: true,
     install: ["@aws-sdk/credential-providers", "@aws-sdk/client-cognito-identity-provider"],
   },
   copyFiles: [

@@ -88,20 +88,31 @@ export async function createOperator() {
   return createUser([{ contextKind: "platform", contextId: "platform", role: "operator" }]);
 }
 
+/** A raw request body (an upload), sent as it is with its own media type. */
+export class RawBody {
+  constructor(
+    readonly type: string,
+    readonly bytes: Uint8Array | string,
+  ) {}
+}
+
 /** Requests through app.request() as a person (bearer token), or anonymously. */
 export function as(app: TestApp, user?: { token: string }) {
   const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const raw = body instanceof RawBody ? body : undefined;
     const response = await app.request(path, {
       method,
       headers: {
         ...(user ? { authorization: `Bearer ${user.token}` } : {}),
-        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+        ...(body !== undefined ? { "content-type": raw ? raw.type : "application/json" } : {}),
         ...headers,
       },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(raw ? { body: raw.bytes as Uint8Array<ArrayBuffer> | string } : body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, text, body: text ? JSON.parse(text) : null };
+    // Downloads (CSV, XLSX) are kept as text; answers in JSON are parsed.
+    const json = text && (response.headers.get("content-type") ?? "application/json").includes("json");
+    return { status: response.status, headers: response.headers, text, body: json ? JSON.parse(text) : null };
   };
   return {
     get: (path: string, headers?: Record<string, string>) => send("GET", path, undefined, headers),

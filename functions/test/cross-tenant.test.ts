@@ -4,6 +4,7 @@ import {
   as,
   createOperator,
   profile,
+  RawBody,
   type TestTenant,
   type TestUser,
   testApp,
@@ -90,6 +91,25 @@ function sampleBody(key: string, b: TestTenant): unknown {
   return samples[key];
 }
 
+/** A valid file per upload route (a dry run of it is accepted). A new upload route must add one. */
+function sampleUpload(key: string): RawBody {
+  const samples: Record<string, RawBody> = {
+    "POST /api/territories/:territoryId/resources/import": new RawBody(
+      "text/csv",
+      "Pilier;Catégorie;Structure;Commune (code INSEE);Coût\r\nActivités sociales;Café associatif;Le Lien;59350;Gratuit\r\n",
+    ),
+    "POST /api/territories/:territoryId/link-workers/import": new RawBody(
+      "text/csv",
+      "Nom;Profil;Structure employeuse;ETP;Financement;Formation en santé communautaire;Supervision\r\nSamir Benali;Autre;CPTS;0,5;Autre;non;Aucune\r\n",
+    ),
+  };
+  if (!(key in samples)) throw new Error(`No sample upload for ${key}: add one to the cross-tenant test`);
+  return samples[key] as RawBody;
+}
+
+const bodyOf = (route: (typeof routes)[number], key: string, t: TestTenant) =>
+  route.body ? sampleBody(key, t) : route.upload ? sampleUpload(key) : undefined;
+
 function pathFor(path: string, t: TestTenant): string {
   return (
     path
@@ -166,7 +186,7 @@ describe("cross-tenant isolation, generated from the route table", () => {
     for (const role of roles) {
       test(`${key} as A's ${role} against B → 404/403, no data`, async () => {
         const user = a.users[role as keyof TestTenant["users"]];
-        const body = route.body ? sampleBody(key, b) : undefined;
+        const body = bodyOf(route, key, b);
         const res = await as(app, user).send(route.method, pathFor(route.path, b), body);
         expect([403, 404]).toContain(res.status);
         expect(res.body.code).toMatch(/not_found|forbidden/);
@@ -225,7 +245,7 @@ describe("cross-tenant isolation, generated from the route table", () => {
               version: (await as(app, user).get(`/api/territories/${a.territory.id}/profile`)).body.version,
             }
           : sampleBody(key, a)
-        : undefined;
+        : bodyOf(route, key, a);
       const res = await as(app, user).send(route.method, pathFor(route.path, a), body);
       // Attaching A again to its own federation is a 409 conflict: access was still granted.
       expect(res.status, key).toBeLessThan(500);

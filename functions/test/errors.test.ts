@@ -5,6 +5,7 @@ import {
   as,
   createOperator,
   ORIGIN,
+  RawBody,
   type TestTenant,
   type TestUser,
   testApp,
@@ -157,10 +158,21 @@ function probesOf(route: DescribedRoute): Probe[] {
       });
     }
     if (validation.target === "upload") {
+      const type = validation.types?.[0] ?? "text/csv";
       probes.push({
         name: "an upload of another type",
         expected: "input.unsupported_type",
         run: () => as(app, user).send(method, pathFor(route), undefined, { "content-type": "image/png" }),
+      });
+      probes.push({
+        name: "an empty upload",
+        expected: "input.invalid",
+        run: () => as(app, user).send(method, pathFor(route), new RawBody(type, "")),
+      });
+      probes.push({
+        name: "an upload over the limit",
+        expected: "input.too_large",
+        run: () => as(app, user).send(method, pathFor(route), new RawBody(type, "a".repeat((validation.maxBytes ?? 0) + 1))),
       });
     }
   }

@@ -137,7 +137,11 @@ describe("pathway: the lead edits it", () => {
 
     const [entry, ...others] = await lead.history("pathway");
     expect(others).toEqual([]);
-    expect(entry).toMatchObject({ action: "pathway.update", entity: "pathway", userId: t.users.territory_lead.id });
+    expect(entry).toMatchObject({
+      action: "pathway.update",
+      entity: "pathway",
+      userId: t.users.territory_lead.id,
+    });
     expect(entry?.changes).toEqual([
       { field: "continuityModel", before: "linkage", after: "coordination" },
       { field: `steps.${orient.id}.name`, before: "Orienter", after: "Orienter vers l'agent de liaison" },
@@ -216,7 +220,13 @@ describe("pathway: the lead edits it", () => {
           ...base,
           steps: steps.map((s, i) =>
             i === 2
-              ? { ...s, name: " x ", targetDelayDays: -1, expectedDurationMinutes: 60.5, instruments: ["PHQ9"] }
+              ? {
+                  ...s,
+                  name: " x ",
+                  targetDelayDays: -1,
+                  expectedDurationMinutes: 60.5,
+                  instruments: ["PHQ9"],
+                }
               : s,
           ),
         },
@@ -257,7 +267,11 @@ describe("pathway: the lead edits it", () => {
         [{ path: "steps.5.instruments", message: "step.instruments.duplicate" }],
       ],
       [
-        { ...base, continuityModel: "fusion", steps: steps.map((s, i) => (i === 3 ? { ...s, responsibleActor: "gp" } : s)) },
+        {
+          ...base,
+          continuityModel: "fusion",
+          steps: steps.map((s, i) => (i === 3 ? { ...s, responsibleActor: "gp" } : s)),
+        },
         [
           { path: "continuityModel", message: "choice.required" },
           { path: "steps.3.responsibleActor", message: "choice.required" },
@@ -270,7 +284,11 @@ describe("pathway: the lead edits it", () => {
       expect(res.body.code).toBe("input.invalid");
       expect(issuesOf(res)).toEqual(issues);
     }
-    const steps25 = Array.from({ length: 25 }, (_, i) => ({ ...steps[0], id: undefined, name: `Étape ${i}` }));
+    const steps25 = Array.from({ length: 25 }, (_, i) => ({
+      ...steps[0],
+      id: undefined,
+      name: `Étape ${i}`,
+    }));
     const tooMany = await lead.putPathway({ ...base, steps: [...steps, ...steps25] });
     expect(issuesOf(tooMany)).toEqual([{ path: "steps", message: "steps.too_many" }]);
     expect((await lead.getPathway()).body.version).toBe(0);
@@ -372,9 +390,16 @@ describe("pathway: the integrated track", () => {
       { path: "integratedTrack.overrides.3.stepId", message: "override.step_duplicate" },
     ]);
 
-    const retired = await lead.putScheme(dac.body.id, { ...scheme("DAC Nord", { kind: "dac" }), retired: true, version: 1 });
+    const retired = await lead.putScheme(dac.body.id, {
+      ...scheme("DAC Nord", { kind: "dac" }),
+      retired: true,
+      version: 1,
+    });
     expect(retired.status).toBe(200);
-    const withRetired = await lead.putPathway({ ...toUpdate(second.body), integratedTrack: { ...edited, name: "Renommé" } });
+    const withRetired = await lead.putPathway({
+      ...toUpdate(second.body),
+      integratedTrack: { ...edited, name: "Renommé" },
+    });
     expect(withRetired.status).toBe(400);
     expect(issuesOf(withRetired)).toEqual([
       { path: "integratedTrack.overrides.0.partnerSchemeIds.0", message: "partner_scheme.retired" },
@@ -396,7 +421,11 @@ describe("referral routes and target groups", () => {
     const initial = await lead.getSettings();
     expect(initial.status).toBe(200);
     expect(initial.body.version).toBe(0);
-    expect(initial.body.routes.map((r: { kind: string; professionalType: string | null }) => r.professionalType ? `${r.kind}:${r.professionalType}` : r.kind)).toEqual([
+    expect(
+      initial.body.routes.map((r: { kind: string; professionalType: string | null }) =>
+        r.professionalType ? `${r.kind}:${r.professionalType}` : r.kind,
+      ),
+    ).toEqual([
       "gp",
       "health_professional:nurse",
       "health_professional:pharmacist",
@@ -426,10 +455,34 @@ describe("referral routes and target groups", () => {
 
     const body = {
       routes: [
-        { kind: "gp", professionalType: null, label: "", enabled: true, description: "Fiche de liaison par messagerie sécurisée" },
-        { kind: "health_professional", professionalType: "pharmacist", label: "", enabled: true, description: "" },
-        { kind: "health_professional", professionalType: "other", label: "Orthophoniste", enabled: true, description: "" },
-        { kind: "self_referral", professionalType: null, label: "", enabled: true, description: "Permanence le mardi" },
+        {
+          kind: "gp",
+          professionalType: null,
+          label: "",
+          enabled: true,
+          description: "Fiche de liaison par messagerie sécurisée",
+        },
+        {
+          kind: "health_professional",
+          professionalType: "pharmacist",
+          label: "",
+          enabled: true,
+          description: "",
+        },
+        {
+          kind: "health_professional",
+          professionalType: "other",
+          label: "Orthophoniste",
+          enabled: true,
+          description: "",
+        },
+        {
+          kind: "self_referral",
+          professionalType: null,
+          label: "",
+          enabled: true,
+          description: "Permanence le mardi",
+        },
       ],
       targetGroups: [
         { group: "isolated", enabled: true, description: "Personnes âgées isolées" },
@@ -457,7 +510,11 @@ describe("referral routes and target groups", () => {
     ]);
 
     // The full document sent back unchanged writes nothing.
-    const same = await lead.putSettings({ routes: saved.body.routes, targetGroups: saved.body.targetGroups, version: 1 });
+    const same = await lead.putSettings({
+      routes: saved.body.routes,
+      targetGroups: saved.body.targetGroups,
+      version: 1,
+    });
     expect(same.status).toBe(200);
     expect(same.body.version).toBe(1);
     expect(await lead.history("referral-settings")).toHaveLength(1);

@@ -150,6 +150,19 @@ describe("resources", () => {
   });
 });
 
+describe("an edit without lastVerified", () => {
+  test("keeps the verification date (null clears it)", async () => {
+    const t = await withTestTenant();
+    const lead = as(app, t.users.territory_lead);
+    const created = (await lead.post(path(t), body({ lastVerified: "2026-09-09" }))).body;
+    const { lastVerified: _, ...rest } = body({ capacity: 3 });
+    const kept = await lead.put(path(t, `/${created.id}`), { ...rest, version: 1 });
+    expect(kept.body).toMatchObject({ capacity: 3, lastVerified: "2026-09-09", version: 2 });
+    const cleared = await lead.put(path(t, `/${created.id}`), { ...rest, lastVerified: null, version: 2 });
+    expect(cleared.body).toMatchObject({ lastVerified: null, stale: true, version: 3 });
+  });
+});
+
 describe("search and filters", () => {
   let t: TestTenant;
   const seeded: Record<string, string> = {};

@@ -21,8 +21,12 @@ export const COMMUNES_CSV = "data/grille-densite-communes.csv";
  * Node 22 runtime, ESM (.mjs), minified, no source map. The runtime ships AWS SDK v3, so @aws-sdk/*
  * stays external (imported from the runtime). No createRequire banner: every bundled dependency is ESM
  * (hono, jose, valibot, ulid), and bundleHandler() refuses an output that would need one.
- * SST bundles the deployed function itself (infra/api.ts: nodejs22.x, nodejs { format: "esm",
- * minify: true }, copyFiles for the CSV): keep the two in step.
+ * SST bundles the deployed function itself (infra/handler.ts: nodejs22.x, nodejs { format: "esm",
+ * minify: true, splitting: true }, copyFiles for the CSV): keep the two in step.
+ *
+ * Code splitting: what routes and jobs load with `import()` (the spreadsheet parsers and writers, the
+ * data·inclusion mapping) goes to chunks under `chunks/`, read only when first used; the handler and the
+ * chunks it imports statically are what a cold start reads (`startup`).
  */
 export const LAMBDA_BUILD_OPTIONS = {
   bundle: true,
@@ -44,7 +48,12 @@ export interface BundledFile {
 export interface HandlerBundle {
   /** The bundle directory (LAMBDA_TASK_ROOT when deployed). */
   dir: string;
+  /** The entry file; `bytes`: it and the chunks it imports statically (what a cold start loads). */
   handler: BundledFile;
+  /** The entry file and its static chunks, in load order. */
+  startup: string[];
+  /** Chunks loaded on first use only (dynamic `import()`). */
+  lazy: BundledFile[];
 }
 
 export interface LambdaBundle extends HandlerBundle {
@@ -61,18 +70,43 @@ function fileAt(path: string): BundledFile {
 /** Bundles any Lambda handler entry with the deployment settings into `<outDir>/index.mjs`. */
 export async function bundleHandler(entry: string, outDir: string): Promise<HandlerBundle> {
   const outfile = join(outDir, HANDLER_FILE);
-  const result = await build({ ...LAMBDA_BUILD_OPTIONS, entryPoints: [entry], outfile, write: false });
+  const result = await build({
+    ...LAMBDA_BUILD_OPTIONS,
+    entryPoints: { index: entry },
+    outdir: outDir,
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
+    metafile: true,
+    write: false,
+  });
   const output = result.outputFiles.find((file) => file.path === outfile);
   if (!output) throw new Error(`esbuild produced no ${HANDLER_FILE} for ${entry}`);
-  // esbuild's stand-in for require() in ESM output: it throws at run time unless a banner defines require.
-  if (output.text.includes("Dynamic require of")) {
-    throw new Error(
-      `${entry} bundles a CommonJS dependency that calls require(): add the createRequire banner to LAMBDA_BUILD_OPTIONS`,
-    );
+  for (const file of result.outputFiles) {
+    // esbuild's stand-in for require() in ESM output: it throws at run time unless a banner defines require.
+    if (file.text.includes("Dynamic require of")) {
+      throw new Error(
+        `${entry} bundles a CommonJS dependency that calls require(): add the createRequire banner to LAMBDA_BUILD_OPTIONS`,
+      );
+    }
+    mkdirSync(dirname(file.path), { recursive: true });
+    writeFileSync(file.path, file.contents);
   }
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(outfile, output.contents);
-  return { dir: outDir, handler: fileAt(outfile) };
+  // The static import closure of the entry, from esbuild's metafile (paths relative to the cwd).
+  const outputs = result.metafile.outputs;
+  const byAbsolute = new Map(Object.keys(outputs).map((key) => [resolve(key), key]));
+  const startup: string[] = [];
+  const visit = (path: string) => {
+    if (startup.includes(path)) return;
+    startup.push(path);
+    const meta = outputs[byAbsolute.get(path) ?? ""];
+    for (const imported of meta?.imports ?? []) {
+      if (imported.kind === "import-statement" && !imported.external) visit(resolve(imported.path));
+    }
+  };
+  visit(outfile);
+  const lazy = result.outputFiles.map((f) => f.path).filter((path) => !startup.includes(path));
+  const bytes = startup.reduce((sum, path) => sum + statSync(path).size, 0);
+  return { dir: outDir, handler: { path: outfile, bytes }, startup, lazy: lazy.map(fileAt) };
 }
 
 /**

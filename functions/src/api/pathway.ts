@@ -30,7 +30,8 @@ export const pathwayRoutes = new Hono<Env>()
   .get(
     "/territories/:territoryId/pathway",
     route({
-      summary: "The pathway (parcours-type): steps, continuity model, integrated track; the national default (version 0) until first saved",
+      summary:
+        "The pathway (parcours-type): steps, continuity model, integrated track; the national default (version 0) until first saved",
       tag: "pathway",
       access: members,
       response: { status: 200, schema: PathwaySchema, description: "The pathway" },
@@ -55,7 +56,8 @@ export const pathwayRoutes = new Hono<Env>()
   .get(
     "/territories/:territoryId/referral-settings",
     route({
-      summary: "Referral routes and target groups: every known one, enabled or not (version 0 until first saved)",
+      summary:
+        "Referral routes and target groups: every known one, enabled or not (version 0 until first saved)",
       tag: "pathway",
       access: members,
       response: { status: 200, schema: ReferralSettings, description: "Routes and target groups" },
@@ -83,7 +85,11 @@ export const pathwayRoutes = new Hono<Env>()
       summary: "Partner schemes the pilot articulates with (retired ones flagged), in creation order",
       tag: "pathway",
       access: members,
-      response: { status: 200, schema: Page(PartnerSchemeSchema), description: "One page of partner schemes" },
+      response: {
+        status: 200,
+        schema: Page(PartnerSchemeSchema),
+        description: "One page of partner schemes",
+      },
       errors: ["territory.not_found"],
     }),
     territoryParams,
@@ -126,6 +132,5 @@ export const pathwayRoutes = new Hono<Env>()
     }),
     schemeParams,
     json(PartnerSchemeUpdate),
-    async (c) =>
-      c.json(await PartnerSchemes.update(c.req.valid("param").schemeId, c.req.valid("json")), 200),
+    async (c) => c.json(await PartnerSchemes.update(c.req.valid("param").schemeId, c.req.valid("json")), 200),
   );

@@ -58,7 +58,12 @@ export function changesOf(before: Info, after: Info): AuditChange[] {
   after.steps.forEach((step, index) => {
     const was = previous.get(step.id);
     if (was) changes.push(...prefixed(`steps.${step.id}`, diff(was, step, STEP_FIELDS)));
-    else changes.push({ field: `steps.${step.id}`, before: null, after: { position: index + 1, ...stepFields(step) } });
+    else
+      changes.push({
+        field: `steps.${step.id}`,
+        before: null,
+        after: { position: index + 1, ...stepFields(step) },
+      });
   });
   const kept = after.steps.filter((step) => previous.has(step.id)).map((step) => step.id);
   if (kept.join() !== before.steps.map((step) => step.id).join()) {
@@ -112,7 +117,9 @@ export async function update(raw: PathwayUpdate): Promise<Info> {
   if (current.version !== input.version) throw conflict(current);
   const overrides = input.integratedTrack?.overrides ?? [];
   const schemeIds = [...new Set(overrides.flatMap((o) => o.partnerSchemeIds))];
-  const schemes = await PartnerSchemeEntity.getMany(schemeIds.map((id): [string, string] => [territoryId, id]));
+  const schemes = await PartnerSchemeEntity.getMany(
+    schemeIds.map((id): [string, string] => [territoryId, id]),
+  );
   const issues = pathwayIssues(input, { storedStepIds: current.steps.map((step) => step.id), schemes });
   if (issues.length > 0) throw new MaillageError("input.invalid", "The request is not valid", { issues });
   const now = new Date();
@@ -136,7 +143,12 @@ export async function update(raw: PathwayUpdate): Promise<Info> {
       const index = overrides.findIndex((o) => o.partnerSchemeIds.includes(schemeId));
       const at = overrides[index]?.partnerSchemeIds.indexOf(schemeId) ?? 0;
       return new MaillageError("input.invalid", "The request is not valid", {
-        issues: [{ path: `integratedTrack.overrides.${index}.partnerSchemeIds.${at}`, message: "partner_scheme.retired" }],
+        issues: [
+          {
+            path: `integratedTrack.overrides.${index}.partnerSchemeIds.${at}`,
+            message: "partner_scheme.retired",
+          },
+        ],
       });
     },
   }));
@@ -146,7 +158,10 @@ export async function update(raw: PathwayUpdate): Promise<Info> {
         Put: {
           Item: PathwayEntity.item([territoryId], next),
           ...(stored
-            ? { ConditionExpression: "version = :version", ExpressionAttributeValues: { ":version": stored.version } }
+            ? {
+                ConditionExpression: "version = :version",
+                ExpressionAttributeValues: { ":version": stored.version },
+              }
             : { ConditionExpression: "attribute_not_exists(pk)" }),
         },
         onConditionFailed: async () => conflict(await load(territoryId, true)),

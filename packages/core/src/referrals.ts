@@ -8,11 +8,11 @@ import {
   PartnerSchemeCreate,
   PartnerScheme as PartnerSchemeSchema,
   PartnerSchemeUpdate,
-  type ReferralSettings as Settings,
   ReferralSettings as ReferralSettingsSchema,
   ReferralSettingsUpdate,
   referralSettingsIssues,
   routeKey,
+  type ReferralSettings as Settings,
 } from "@maillage/schema";
 import * as Actor from "./actor";
 import { diff, Keys, page, SK_PREFIX, write } from "./db";
@@ -52,21 +52,30 @@ function settingsChanges(before: Settings, after: Settings): AuditChange[] {
   const routes = new Map(before.routes.map((route) => [routeKey(route), route]));
   for (const route of after.routes) {
     const key = routeKey(route);
-    changes.push(...prefixed(`routes.${key}`, diff(routes.get(key), route, ["enabled", "label", "description"])));
+    changes.push(
+      ...prefixed(`routes.${key}`, diff(routes.get(key), route, ["enabled", "label", "description"])),
+    );
   }
   const groups = new Map(before.targetGroups.map((group) => [group.group, group]));
   for (const group of after.targetGroups) {
     changes.push(
-      ...prefixed(`targetGroups.${group.group}`, diff(groups.get(group.group), group, ["enabled", "description"])),
+      ...prefixed(
+        `targetGroups.${group.group}`,
+        diff(groups.get(group.group), group, ["enabled", "description"]),
+      ),
     );
   }
   return changes;
 }
 
 const settingsConflict = (current: Settings) =>
-  new MaillageError("referral_settings.version_conflict", "The referral settings were changed by someone else", {
-    current,
-  });
+  new MaillageError(
+    "referral_settings.version_conflict",
+    "The referral settings were changed by someone else",
+    {
+      current,
+    },
+  );
 
 /** The record the audit trail names for the referral settings (`GET …/audit?entity=referral-settings`). */
 export const SETTINGS_AUDIT_ENTITY = "referral-settings";
@@ -102,7 +111,10 @@ export const Referrals = {
           Put: {
             Item: ReferralSettingsEntity.item([territoryId], next),
             ...(current.version > 0
-              ? { ConditionExpression: "version = :version", ExpressionAttributeValues: { ":version": current.version } }
+              ? {
+                  ConditionExpression: "version = :version",
+                  ExpressionAttributeValues: { ":version": current.version },
+                }
               : { ConditionExpression: "attribute_not_exists(pk)" }),
           },
           onConditionFailed: async () => settingsConflict(await loadSettings(territoryId, true)),

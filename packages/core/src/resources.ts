@@ -321,7 +321,12 @@ export async function update(resourceId: string, raw: ResourceUpdate, options: O
   const { version, ...input } = parseOrThrow(ResourceUpdate, raw, COMMUNE_FIELDS);
   const today = options.today ?? Clock.today();
   const { read, before } = await loadForChange(territoryId, resourceId, version, today);
-  const next: Stored = { ...before, ...input, reference: input.reference ?? before.reference };
+  const next: Stored = {
+    ...before,
+    ...input,
+    reference: input.reference ?? before.reference,
+    lastVerified: input.lastVerified === undefined ? before.lastVerified : input.lastVerified,
+  };
   return save(territoryId, read, before, next, "resource.update", today);
 }
 update.schema = ResourceUpdate;

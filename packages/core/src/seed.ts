@@ -4,11 +4,13 @@ import { db, Keys, tableName } from "./db";
 import * as Communes from "./geo/communes";
 import * as Invitation from "./invitation";
 import { Federations, Funders } from "./network";
+import { seedCatalogue } from "./seed/catalogue";
+import { seedPathways } from "./seed/pathway";
 import * as Territory from "./territory";
 import * as User from "./user";
 
 /** Bumped when the stored data model changes: `npm start` then rebuilds the local demo table. */
-export const MARKER_NAME = "demo-v2";
+export const MARKER_NAME = "demo-v3";
 const MARKER = Keys.seedMarker(MARKER_NAME);
 
 function populationOf(codes: string[]): number {
@@ -74,22 +76,39 @@ export async function demo(): Promise<{ seeded: boolean }> {
     await User.create({ email: "operateur@example.org", displayName: "Olivia Opératrice" }, [
       { contextKind: "platform", contextId: "platform", role: "operator" },
     ]);
-    await User.create({ email: "cheffe.projet@example.org", displayName: "Camille Cheffe de projet" }, [
-      { contextKind: "territory", contextId: urban.id, role: "territory_lead" },
-      { contextKind: "territory", contextId: mixed.id, role: "territory_lead" },
-    ]);
-    await User.create({ email: "agent.liaison@example.org", displayName: "Samir Agent de liaison" }, [
-      { contextKind: "territory", contextId: urban.id, role: "link_worker" },
-    ]);
+    const camille = await User.create(
+      { email: "cheffe.projet@example.org", displayName: "Camille Cheffe de projet" },
+      [
+        { contextKind: "territory", contextId: urban.id, role: "territory_lead" },
+        { contextKind: "territory", contextId: mixed.id, role: "territory_lead" },
+      ],
+    );
+    const samir = await User.create(
+      { email: "agent.liaison@example.org", displayName: "Samir Agent de liaison" },
+      [{ contextKind: "territory", contextId: urban.id, role: "link_worker" }],
+    );
     await User.create({ email: "federation@example.org", displayName: "Françoise Fédération" }, [
       { contextKind: "federation", contextId: federation.id, role: "federation" },
     ]);
     await User.create({ email: "financeur@example.org", displayName: "Farid Financeur" }, [
       { contextKind: "funder", contextId: funder.id, role: "funder" },
     ]);
-    await User.create({ email: "cheffe.rurale@example.org", displayName: "Rose Cheffe de projet rurale" }, [
-      { contextKind: "territory", contextId: rural.id, role: "territory_lead" },
-    ]);
+    const rose = await User.create(
+      { email: "cheffe.rurale@example.org", displayName: "Rose Cheffe de projet rurale" },
+      [{ contextKind: "territory", contextId: rural.id, role: "territory_lead" }],
+    );
+    // Each territory's link workers and local catalogue (some resources unverified for months).
+    await seedCatalogue({
+      urban: { territoryId: urban.id, lead: camille, linkWorkerUserId: samir.id },
+      rural: { territoryId: rural.id, lead: rose },
+      mixed: { territoryId: mixed.id, lead: camille },
+    });
+    // Pathways (Creuse with an integrated track), referral routes, target groups, partner schemes.
+    await seedPathways({
+      lille: { territoryId: urban.id, lead: camille },
+      creuse: { territoryId: rural.id, lead: rose },
+      rodez: { territoryId: mixed.id, lead: camille },
+    });
     // A pending invitation, so the operator's and the lead's follow-up lists show one.
     await Invitation.create(rural.id, {
       email: "nadia.nouvelle@example.org",

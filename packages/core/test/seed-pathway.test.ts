@@ -32,7 +32,13 @@ describe("demo seed: pathways, referral routes, partner schemes", () => {
     );
     const read = <T>(territoryId: string, fn: () => Promise<T>) =>
       Actor.provide(
-        { type: "user", userId: "usr_reader", contextKind: "territory", contextId: territoryId, role: "link_worker" },
+        {
+          type: "user",
+          userId: "usr_reader",
+          contextKind: "territory",
+          contextId: territoryId,
+          role: "link_worker",
+        },
         fn,
       );
     for (const [name, territory] of Object.entries(territories)) {

@@ -44,7 +44,10 @@ export const standardMeasures = ["WEMWBS", "SWEMWBS", "ONS4", "UCLA3"] as const;
 export const MeasureCode = v.pipe(
   v.string(),
   v.maxLength(47, message("step.instrument.unknown")),
-  v.regex(/^(WEMWBS|SWEMWBS|ONS4|UCLA3|custom:[a-z0-9][a-z0-9_-]{0,39})$/, message("step.instrument.unknown")),
+  v.regex(
+    /^(WEMWBS|SWEMWBS|ONS4|UCLA3|custom:[a-z0-9][a-z0-9_-]{0,39})$/,
+    message("step.instrument.unknown"),
+  ),
 );
 
 /** Steps of a pathway, retired ones included (they are never deleted). Keeps a full pathway under 64 KB. */
@@ -195,13 +198,16 @@ export function pathwayIssues(update: PathwayUpdate, context: PathwayContext): F
   const names = new Set<string>();
   update.steps.forEach((step, index) => {
     if (step.id !== undefined) {
-      if (seen.has(step.id)) issues.push({ path: `steps.${index}.id`, message: message("steps.duplicate_id") });
-      else if (!stored.has(step.id)) issues.push({ path: `steps.${index}.id`, message: message("step.unknown") });
+      if (seen.has(step.id))
+        issues.push({ path: `steps.${index}.id`, message: message("steps.duplicate_id") });
+      else if (!stored.has(step.id))
+        issues.push({ path: `steps.${index}.id`, message: message("step.unknown") });
       seen.add(step.id);
     }
     if (!step.retired) {
       const name = step.name.toLocaleLowerCase("fr");
-      if (names.has(name)) issues.push({ path: `steps.${index}.name`, message: message("steps.duplicate_name") });
+      if (names.has(name))
+        issues.push({ path: `steps.${index}.name`, message: message("steps.duplicate_name") });
       names.add(name);
     }
   });
@@ -261,7 +267,11 @@ export const DEFAULT_STEP_IDS = [
  */
 export function defaultPathway(): Pathway {
   const [identify, orient, coBuild, support, follow, evaluate] = DEFAULT_STEP_IDS;
-  const step = (id: string, fields: Omit<Step, "id" | "retired">): Step => ({ id, ...fields, retired: false });
+  const step = (id: string, fields: Omit<Step, "id" | "retired">): Step => ({
+    id,
+    ...fields,
+    retired: false,
+  });
   return {
     continuityModel: "linkage",
     steps: [

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import type { FieldIssue } from "./errors";
-import { PartnerSchemeId } from "./ids";
 import { Email } from "./identity";
+import { PartnerSchemeId } from "./ids";
 import { CHOOSE_ONE, message } from "./messages";
 import { Phone } from "./resources";
 
@@ -123,7 +123,10 @@ export type ReferralSettings = v.InferOutput<typeof ReferralSettings>;
 /** A lead's save: any subset of routes and groups (those left out are disabled), with the version read. */
 export const ReferralSettingsUpdate = v.object({
   routes: v.pipe(v.array(ReferralRoute), v.maxLength(referralRouteKeys.length, message("routes.too_many"))),
-  targetGroups: v.pipe(v.array(TargetGroup), v.maxLength(targetGroups.length, message("target_groups.too_many"))),
+  targetGroups: v.pipe(
+    v.array(TargetGroup),
+    v.maxLength(targetGroups.length, message("target_groups.too_many")),
+  ),
   version: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 export type ReferralSettingsUpdate = v.InferOutput<typeof ReferralSettingsUpdate>;

@@ -196,9 +196,18 @@ export const ResourceCreate = resourceRules(
 );
 export type ResourceCreate = v.InferInput<typeof ResourceCreate>;
 
-/** A lead's edit: every field plus the version they started from (a null reference keeps the current one). */
+/**
+ * A lead's edit: every field plus the version they started from (a null reference keeps the current
+ * one, an absent `lastVerified` too).
+ */
 export const ResourceUpdate = resourceRules(
-  v.object({ ...resourceEntries, ...refEntry, version: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+  v.object({
+    ...resourceEntries,
+    ...refEntry,
+    /** Absent: kept as it is ("mark as verified" is its own action); null: never verified. */
+    lastVerified: v.optional(v.nullable(IsoDate)),
+    version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  }),
 );
 export type ResourceUpdate = v.InferInput<typeof ResourceUpdate>;
 

@@ -103,7 +103,7 @@ export const THEMATIQUES: Record<string, ResourceCategory> = {
   "remobilisation--benevolat-action-citoyenne": "civic_participation",
   "remobilisation--bien-etre-confiance-en-soi": "peer_support",
   "remobilisation--lien-social": "other_social",
-  "sante--acces-aux-soins": "cpam",
+  "sante--acces-aux-soins": "prevention",
   "sante--addictions": "addiction",
   "sante--constituer-un-dossier-mdph-invalidite": "medico_social",
   "sante--sante-mentale": "mental_health",
@@ -351,20 +351,22 @@ export function importDataInclusion(document: unknown): DataInclusionImport {
     }
   };
 
+  /** The first specific category of a list (an "other_…" one only when there is nothing else). */
+  const best = (categories: (ResourceCategory | undefined)[]) => {
+    const known = categories.filter((c): c is ResourceCategory => c !== undefined);
+    return known.find((c) => !c.startsWith("other_")) ?? known[0];
+  };
   const categoryFrom = (thematiques: string[], reseaux: string[], list: string): ResourceCategory => {
-    let found: ResourceCategory | undefined;
-    for (const t of thematiques) {
-      const exact = THEMATIQUES[t];
-      if (!exact) counter.add(`${list}.thematiques`, t);
-      found ??= exact;
-    }
-    for (const t of thematiques) {
-      found ??= (V1_THEMATIQUE_CATEGORIES as Record<string, ResourceCategory>)[t.split("--")[0] ?? ""] ?? V0_CATEGORIES[t.split("--")[0] ?? ""];
-    }
-    for (const r of reseaux) {
-      const mapped = RESEAUX[r];
-      found ??= mapped;
-    }
+    for (const t of thematiques) if (!THEMATIQUES[t]) counter.add(`${list}.thematiques`, t);
+    const prefix = (t: string) => t.split("--")[0] ?? "";
+    const found =
+      best(thematiques.map((t) => THEMATIQUES[t])) ??
+      best(
+        thematiques.map(
+          (t) => (V1_THEMATIQUE_CATEGORIES as Record<string, ResourceCategory>)[prefix(t)] ?? V0_CATEGORIES[prefix(t)],
+        ),
+      ) ??
+      best(reseaux.map((r) => RESEAUX[r]));
     if (!found) {
       counter.add(`${list}.thematiques`, "(aucune thématique reconnue : catégorie « Autre (droits) »)");
       return "other_rights";

@@ -30,3 +30,19 @@ describe("closed lists have their labels from the shared schema package", () => 
     setLocale("fr");
   });
 });
+
+describe("the operator's follow-up names what each button acts on", () => {
+  test("detaching names the territory and the federation or funder, in French grammar", () => {
+    setLocale("fr");
+    const f = t().followUp;
+    expect(f.detachLabel("Lille Sud", f.from("federation", "Fédération X"))).toBe(
+      "Détacher Lille Sud de la fédération Fédération X",
+    );
+    expect(f.detachLabel("Lille Sud", f.from("funder", "ARS Hauts-de-France"))).toBe(
+      "Détacher Lille Sud du financeur ARS Hauts-de-France",
+    );
+    expect(t().invitations.deliveredOn(formatDateTime("2026-09-01T10:05:00"))).toMatch(
+      /^envoyée le 1er septembre 2026 à 10:05$/,
+    );
+  });
+});

@@ -99,11 +99,13 @@ const fr = {
   "override.step_duplicate": () => "Cette étape est déjà adaptée dans le parcours intégré",
   "override.step_unknown": () =>
     "Cette étape ne fait pas partie du parcours : enregistrez d'abord la nouvelle étape, puis adaptez-la",
-  "override.step_retired": () => "Cette étape est retirée : supprimez son adaptation dans le parcours intégré",
+  "override.step_retired": () =>
+    "Cette étape est retirée : supprimez son adaptation dans le parcours intégré",
   "override.schemes.too_many": () => "Une étape mobilise 5 dispositifs partenaires au maximum",
   "override.schemes.duplicate": () => "Un même dispositif figure plusieurs fois : gardez-le une seule fois",
   "partner_scheme.unknown": () => "Ce dispositif partenaire n'existe pas dans le territoire",
-  "partner_scheme.retired": () => "Ce dispositif partenaire est retiré : choisissez-en un autre ou réactivez-le",
+  "partner_scheme.retired": () =>
+    "Ce dispositif partenaire est retiré : choisissez-en un autre ou réactivez-le",
   "route.professional_type.required": () => "Précisez le type de professionnel de santé",
   "route.professional_type.not_applicable": () =>
     "Seule la voie « autre professionnel de santé » précise un type de professionnel",
@@ -168,7 +170,10 @@ const en: Messages = {
   "step.delay.range": () => "Enter a whole number of days, from 0 to 365",
   "step.duration.range": () => "Enter a duration in whole minutes, from 1 to 480",
   "step.instrument.unknown": ({ subject }) =>
-    quoted(subject, "Unknown measure: choose WEMWBS, SWEMWBS, ONS4, UCLA3 or one of the territory's measures"),
+    quoted(
+      subject,
+      "Unknown measure: choose WEMWBS, SWEMWBS, ONS4, UCLA3 or one of the territory's measures",
+    ),
   "step.instruments.too_many": () => "A step uses at most 6 measures",
   "step.instruments.duplicate": () => "A measure appears more than once: keep it once",
   "step.unknown": () => "This step is not part of the pathway: reload the page",
@@ -183,14 +188,16 @@ const en: Messages = {
   "track.overrides.too_many": () => "One override per step at most",
   "track.schemes.too_many": () => "The integrated track involves at most 40 different partner schemes",
   "override.step_duplicate": () => "This step already has an override on the integrated track",
-  "override.step_unknown": () => "This step is not part of the pathway: save the new step first, then override it",
+  "override.step_unknown": () =>
+    "This step is not part of the pathway: save the new step first, then override it",
   "override.step_retired": () => "This step is retired: remove its override from the integrated track",
   "override.schemes.too_many": () => "A step involves at most 5 partner schemes",
   "override.schemes.duplicate": () => "A partner scheme appears more than once: keep it once",
   "partner_scheme.unknown": () => "This partner scheme does not exist in the territory",
   "partner_scheme.retired": () => "This partner scheme is retired: choose another one or restore it",
   "route.professional_type.required": () => "Choose the type of health professional",
-  "route.professional_type.not_applicable": () => "Only the “other health professional” route has a professional type",
+  "route.professional_type.not_applicable": () =>
+    "Only the “other health professional” route has a professional type",
   "route.label.required": () => "Say which professional this is (at least 2 characters)",
   "route.duplicate": () => "This referral route appears twice",
   "routes.too_many": () => "There are too many referral routes",

@@ -78,38 +78,72 @@ async function lille(): Promise<void> {
       kind: "cpts",
       name: "CPTS Lille Sud",
       description: "Structure porteuse : repérage par les médecins et infirmiers de la CPTS, staff mensuel.",
-      contact: contact("CPTS Lille Sud (démo)", "Coordinatrice", "03 53 01 10 01", "contact@cpts-lille-sud.example.org"),
+      contact: contact(
+        "CPTS Lille Sud (démo)",
+        "Coordinatrice",
+        "03 53 01 10 01",
+        "contact@cpts-lille-sud.example.org",
+      ),
     },
     {
       kind: "cls",
       name: "CLS de la Ville de Lille",
       description: "Axe santé mentale et isolement du contrat local de santé ; comité de pilotage commun.",
-      contact: contact("Ville de Lille, direction santé (démo)", "Coordinateur CLS", "03 53 01 10 02", "cls@lille.example.org"),
+      contact: contact(
+        "Ville de Lille, direction santé (démo)",
+        "Coordinateur CLS",
+        "03 53 01 10 02",
+        "cls@lille.example.org",
+      ),
     },
     {
       kind: "dac",
       name: "DAC Métropole lilloise",
       description: "Appui pour les situations complexes ; orientations croisées.",
-      contact: contact("DAC Métropole lilloise (démo)", "Accueil", "03 53 01 10 03", "accueil@dac-metropole.example.org"),
+      contact: contact(
+        "DAC Métropole lilloise (démo)",
+        "Accueil",
+        "03 53 01 10 03",
+        "accueil@dac-metropole.example.org",
+      ),
     },
     {
       kind: "clsm",
       name: "CLSM de Lille",
       description: "Cellule de concertation pour les personnes en souffrance psychique.",
-      contact: contact("Conseil local de santé mentale de Lille (démo)", "Coordinatrice", "03 53 01 10 04", "clsm@lille.example.org"),
+      contact: contact(
+        "Conseil local de santé mentale de Lille (démo)",
+        "Coordinatrice",
+        "03 53 01 10 04",
+        "clsm@lille.example.org",
+      ),
     },
     {
       kind: "mas",
       name: "Mission accompagnement santé",
-      description: "Accès aux droits et aux soins (complémentaire santé solidaire) pour les personnes orientées.",
-      contact: contact("CPAM de Lille-Douai (démo)", "Conseiller MAS", "03 53 01 10 05", "mas@cpam-lille.example.org"),
+      description:
+        "Accès aux droits et aux soins (complémentaire santé solidaire) pour les personnes orientées.",
+      contact: contact(
+        "CPAM de Lille-Douai (démo)",
+        "Conseiller MAS",
+        "03 53 01 10 05",
+        "mas@cpam-lille.example.org",
+      ),
     },
   ]);
   await setReferrals(
     [
       { kind: "gp", description: "Fiche d'orientation par messagerie sécurisée de santé." },
-      { kind: "health_professional", professionalType: "nurse", description: "Infirmiers libéraux et Asalée." },
-      { kind: "health_professional", professionalType: "pharmacist", description: "Pharmacies de Lille Sud et de Moulins." },
+      {
+        kind: "health_professional",
+        professionalType: "nurse",
+        description: "Infirmiers libéraux et Asalée.",
+      },
+      {
+        kind: "health_professional",
+        professionalType: "pharmacist",
+        description: "Pharmacies de Lille Sud et de Moulins.",
+      },
       { kind: "health_professional", professionalType: "psychiatrist", description: "CMP du secteur." },
       { kind: "social_worker", description: "CCAS et services sociaux du Département." },
       { kind: "community_organisation", description: "Centres sociaux et maisons de quartier." },
@@ -140,13 +174,23 @@ async function creuse(): Promise<void> {
       kind: "msp",
       name: "MSP d'Ahun",
       description: "Structure porteuse : l'infirmière de coordination co-anime l'entretien initial.",
-      contact: contact("Maison de santé d'Ahun (démo)", "Infirmière de coordination", "05 36 49 20 01", "coordination@msp-ahun.example.org"),
+      contact: contact(
+        "Maison de santé d'Ahun (démo)",
+        "Infirmière de coordination",
+        "05 36 49 20 01",
+        "coordination@msp-ahun.example.org",
+      ),
     },
     {
       kind: "cpts",
       name: "CPTS Creuse Sud-Ouest",
       description: "Relais auprès des médecins et infirmiers libéraux du territoire.",
-      contact: contact("CPTS Creuse Sud-Ouest (démo)", "Chargée de mission", "05 36 49 20 02", "contact@cpts-creuse-so.example.org"),
+      contact: contact(
+        "CPTS Creuse Sud-Ouest (démo)",
+        "Chargée de mission",
+        "05 36 49 20 02",
+        "contact@cpts-creuse-so.example.org",
+      ),
     },
     {
       kind: "dac",
@@ -158,14 +202,23 @@ async function creuse(): Promise<void> {
       kind: "msa",
       name: "MSA du Limousin",
       description: "Travailleurs sociaux MSA : mal-être agricole, aide au répit.",
-      contact: contact("MSA du Limousin (démo)", "Service d'action sanitaire et sociale", "05 36 49 20 04", "ass@msa-limousin.example.org"),
+      contact: contact(
+        "MSA du Limousin (démo)",
+        "Service d'action sanitaire et sociale",
+        "05 36 49 20 04",
+        "ass@msa-limousin.example.org",
+      ),
     },
   ]);
   if (!msp || !dac || !msa) throw new Error("Seed: partner schemes not created");
   await setReferrals(
     [
       { kind: "gp", description: "Médecins de la MSP et du canton." },
-      { kind: "health_professional", professionalType: "nurse", description: "Infirmiers libéraux, souvent les premiers à repérer l'isolement." },
+      {
+        kind: "health_professional",
+        professionalType: "nurse",
+        description: "Infirmiers libéraux, souvent les premiers à repérer l'isolement.",
+      },
       { kind: "health_professional", professionalType: "pharmacist", description: "" },
       { kind: "social_worker", description: "Assistantes sociales du Département et de la MSA." },
       { kind: "hospital", description: "Service social du centre hospitalier de Guéret." },
@@ -179,7 +232,11 @@ async function creuse(): Promise<void> {
     ],
   );
   const base = steps({
-    [ORIENT]: { targetDelayDays: 10, description: "Le prescripteur oriente la personne vers l'agent de liaison, qui l'appelle sous 10 jours." },
+    [ORIENT]: {
+      targetDelayDays: 10,
+      description:
+        "Le prescripteur oriente la personne vers l'agent de liaison, qui l'appelle sous 10 jours.",
+    },
     [CO_BUILD]: { targetDelayDays: 21, expectedDurationMinutes: 75 },
     [SUPPORT]: { targetDelayDays: 45 },
   });
@@ -247,32 +304,56 @@ async function rodez(): Promise<void> {
       kind: "cls",
       name: "CLS Rodez Agglomération",
       description: "Structure porteuse : fiche action « lien social et santé mentale ».",
-      contact: contact("Rodez Agglomération, service santé (démo)", "Coordinatrice CLS", "05 36 49 30 01", "cls@rodez-agglo.example.org"),
+      contact: contact(
+        "Rodez Agglomération, service santé (démo)",
+        "Coordinatrice CLS",
+        "05 36 49 30 01",
+        "cls@rodez-agglo.example.org",
+      ),
     },
     {
       kind: "cpts",
       name: "CPTS du Grand Rodez",
       description: "Diffusion de la fiche d'orientation auprès des professionnels de santé.",
-      contact: contact("CPTS du Grand Rodez (démo)", "Coordinateur", "05 36 49 30 02", "contact@cpts-grand-rodez.example.org"),
+      contact: contact(
+        "CPTS du Grand Rodez (démo)",
+        "Coordinateur",
+        "05 36 49 30 02",
+        "contact@cpts-grand-rodez.example.org",
+      ),
     },
     {
       kind: "clsm",
       name: "CLSM de Rodez",
       description: "Situations de souffrance psychique : cellule de coordination mensuelle.",
-      contact: contact("Conseil local de santé mentale de Rodez (démo)", "Coordinatrice", "05 36 49 30 03", "clsm@rodez.example.org"),
+      contact: contact(
+        "Conseil local de santé mentale de Rodez (démo)",
+        "Coordinatrice",
+        "05 36 49 30 03",
+        "clsm@rodez.example.org",
+      ),
     },
     {
       kind: "sophia",
       name: "Sophia (Assurance maladie)",
       description: "Accompagnement des personnes diabétiques ou asthmatiques orientées.",
-      contact: contact("CPAM de l'Aveyron (démo)", "Service prévention", "05 36 49 30 04", "prevention@cpam-aveyron.example.org"),
+      contact: contact(
+        "CPAM de l'Aveyron (démo)",
+        "Service prévention",
+        "05 36 49 30 04",
+        "prevention@cpam-aveyron.example.org",
+      ),
     },
   ]);
   await setReferrals(
     [
       { kind: "gp", description: "" },
       { kind: "health_professional", professionalType: "nurse", description: "" },
-      { kind: "health_professional", professionalType: "midwife", description: "Suivi post-natal : isolement des jeunes mères." },
+      {
+        kind: "health_professional",
+        professionalType: "midwife",
+        description: "Suivi post-natal : isolement des jeunes mères.",
+      },
       { kind: "health_professional", professionalType: "pharmacist", description: "" },
       { kind: "social_worker", description: "" },
       { kind: "hospital", description: "Centre hospitalier de Rodez, équipe de liaison." },
@@ -286,7 +367,9 @@ async function rodez(): Promise<void> {
   await Pathway.update({
     continuityModel: "linkage",
     steps: steps({
-      [IDENTIFY]: { description: "Un professionnel de santé ou du social repère la personne et lui présente la démarche." },
+      [IDENTIFY]: {
+        description: "Un professionnel de santé ou du social repère la personne et lui présente la démarche.",
+      },
       [CO_BUILD]: { instruments: ["ONS4"] },
       [EVALUATE]: { instruments: ["ONS4"] },
     }),
