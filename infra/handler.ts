@@ -1,8 +1,8 @@
 import { api } from "./api";
 import { members, operators } from "./auth";
 import { logRetention } from "./config";
-import { apiRole, tenantRole } from "./iam";
 import { files } from "./files";
+import { apiRole, tenantRole } from "./iam";
 import { worker } from "./jobs";
 import { logKey } from "./logs";
 import { table } from "./storage";

@@ -107,7 +107,11 @@ export function as(app: TestApp, user?: { token: string }) {
         ...(body !== undefined ? { "content-type": raw ? raw.type : "application/json" } : {}),
         ...headers,
       },
-      ...(raw ? { body: raw.bytes as Uint8Array<ArrayBuffer> | string } : body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(raw
+        ? { body: raw.bytes as Uint8Array<ArrayBuffer> | string }
+        : body !== undefined
+          ? { body: JSON.stringify(body) }
+          : {}),
     });
     const text = await response.text();
     // Downloads (CSV, XLSX) are kept as text; answers in JSON are parsed.

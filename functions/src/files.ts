@@ -59,7 +59,12 @@ export function s3Store(bucket: string): FileStore {
     async put(key, bytes, contentType) {
       const { sdk, client } = await s3();
       await client.send(
-        new sdk.PutObjectCommand({ Bucket: bucket, Key: checkKey(key), Body: bytes, ContentType: contentType }),
+        new sdk.PutObjectCommand({
+          Bucket: bucket,
+          Key: checkKey(key),
+          Body: bytes,
+          ContentType: contentType,
+        }),
       );
     },
     async get(key) {

@@ -172,7 +172,12 @@ function probesOf(route: DescribedRoute): Probe[] {
       probes.push({
         name: "an upload over the limit",
         expected: "input.too_large",
-        run: () => as(app, user).send(method, pathFor(route), new RawBody(type, "a".repeat((validation.maxBytes ?? 0) + 1))),
+        run: () =>
+          as(app, user).send(
+            method,
+            pathFor(route),
+            new RawBody(type, "a".repeat((validation.maxBytes ?? 0) + 1)),
+          ),
       });
     }
   }

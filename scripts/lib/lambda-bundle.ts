@@ -69,11 +69,11 @@ function fileAt(path: string): BundledFile {
 
 /** Bundles any Lambda handler entry with the deployment settings into `<outDir>/index.mjs`. */
 export async function bundleHandler(entry: string, outDir: string): Promise<HandlerBundle> {
-  const outfile = join(outDir, HANDLER_FILE);
+  const outfile = join(resolve(outDir), HANDLER_FILE);
   const result = await build({
     ...LAMBDA_BUILD_OPTIONS,
     entryPoints: { index: entry },
-    outdir: outDir,
+    outdir: resolve(outDir),
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
     metafile: true,

@@ -5,7 +5,18 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import * as v from "valibot";
 import { fileStore } from "../files";
-import { allow, CSV, JSON_TYPE, params, query, route, type UploadType, upload, uploaded, XLSX } from "../http/route";
+import {
+  allow,
+  CSV,
+  JSON_TYPE,
+  params,
+  query,
+  route,
+  type UploadType,
+  upload,
+  uploaded,
+  XLSX,
+} from "../http/route";
 import type { Env } from "../http/types";
 import { IMPORTABLE, type Importable, type ImportFormat, type ImportInput } from "../imports/spec";
 
@@ -48,7 +59,8 @@ const attachment = (name: string) => `attachment; filename="${name}"`;
 
 const download = (c: Context<Env>, bytes: Uint8Array, format: ImportFormat, name: string) =>
   c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-    "content-type": format === "csv" ? `${CSV}; charset=utf-8` : format === "xlsx" ? XLSX : `${JSON_TYPE}; charset=utf-8`,
+    "content-type":
+      format === "csv" ? `${CSV}; charset=utf-8` : format === "xlsx" ? XLSX : `${JSON_TYPE}; charset=utf-8`,
     "content-disposition": attachment(`${name}.${EXTENSION[format]}`),
     "cache-control": "no-store",
   });
@@ -125,7 +137,8 @@ function routesOf(entity: Importable) {
         const { territoryId } = c.req.valid("param");
         const asked = c.req.valid("query");
         const file = uploaded(c);
-        const format = asked.format ?? (Object.keys(MEDIA) as ImportFormat[]).find((f) => MEDIA[f] === file.mediaType);
+        const format =
+          asked.format ?? (Object.keys(MEDIA) as ImportFormat[]).find((f) => MEDIA[f] === file.mediaType);
         if (!format || MEDIA[format] !== file.mediaType) {
           throw invalid("format", `A ${format} file is sent as ${format ? MEDIA[format] : "?"}`);
         }
@@ -159,7 +172,10 @@ function routesOf(entity: Importable) {
           const existing = await Jobs.JobEntity.get([territoryId, jobId], { consistent: true });
           if (!existing) throw error;
           if (existing.input.fileHash !== fileHash || existing.kind !== spec.kind) {
-            throw new MaillageError("batch.conflict", "This Idempotency-Key was already used for another file");
+            throw new MaillageError(
+              "batch.conflict",
+              "This Idempotency-Key was already used for another file",
+            );
           }
           return c.json({ jobId, dryRun: false }, 202, { Location: location(jobId) });
         }

@@ -126,7 +126,10 @@ function responsesOf(route: DescribedRoute): Record<string, unknown> {
   const media = response.content ?? "application/json";
   const content = Array.isArray(media)
     ? Object.fromEntries(
-        media.map((type: string) => [type, { schema: type === "application/json" ? { type: "object" } : binary }]),
+        media.map((type: string) => [
+          type,
+          { schema: type === "application/json" ? { type: "object" } : binary },
+        ]),
       )
     : media !== "application/json"
       ? { [media as string]: { schema: binary } }

@@ -6,6 +6,7 @@ import {
   type FieldIssue,
   FunderId,
   issuesOf,
+  message,
   type Role,
   rolesByContext,
   TerritoryId,
@@ -237,7 +238,9 @@ async function checked(c: Context<Env>, meta: RouteMeta, next: Next): Promise<vo
   if (Array.isArray(content)) {
     const type = res.headers.get("content-type") ?? "";
     if (!content.some((media) => type.startsWith(media))) {
-      throw new ContractError(`${name} answered another content type than the ${content.join(", ")} it declares`);
+      throw new ContractError(
+        `${name} answered another content type than the ${content.join(", ")} it declares`,
+      );
     }
     return;
   }
@@ -388,7 +391,11 @@ export function upload(options: { maxBytes: number; types: readonly UploadType[]
       throw new MaillageError("input.unsupported_type", `Expected a file of type ${types.join(" or ")}`);
     }
     const bytes = await readLimited(c, maxBytes);
-    if (!bytes?.byteLength) throw new MaillageError("input.invalid", "The file is empty");
+    if (!bytes?.byteLength) {
+      throw new MaillageError("input.invalid", "The file is empty", {
+        issues: [{ path: "file", message: message("file.empty") }],
+      });
+    }
     uploads.set(c, { mediaType: type, bytes });
     await next();
   });

@@ -11,7 +11,10 @@ export function templateOf(entity: Importable, format: "csv" | "xlsx"): Uint8Arr
   return template(IMPORTABLE[entity].sheet, columnsOf(entity), format);
 }
 
-export async function exportOf(entity: Importable, format: "csv" | "xlsx" | "data-inclusion"): Promise<Uint8Array> {
+export async function exportOf(
+  entity: Importable,
+  format: "csv" | "xlsx" | "data-inclusion",
+): Promise<Uint8Array> {
   const records =
     entity === "resources"
       ? [...(await Resources.listAll())].sort((a, b) => a.reference.localeCompare(b.reference))

@@ -1,6 +1,6 @@
 import { Batch, LinkWorkers, Resources } from "@maillage/core";
 import type { FieldIssue } from "@maillage/schema";
-import { decode, FileError, parseSheet, readTable, type RowIssue, type Unmapped } from "@maillage/sheets";
+import { decode, FileError, parseSheet, type RowIssue, readTable, type Unmapped } from "@maillage/sheets";
 import { importDataInclusion } from "@maillage/sheets/data-inclusion";
 import { linkWorkerColumns, reasonOf, resourceColumns } from "@maillage/sheets/entities";
 import type { FileStore } from "../files";
@@ -15,7 +15,9 @@ import { IMPORTABLE, type ImportInput, MAX_REPORTED_ERRORS, MAX_REPORTED_UNMAPPE
 
 type Stored = { reference: string } & Record<string, unknown>;
 interface Core {
-  validateRow(raw: Record<string, unknown>): { ok: true; value: Record<string, unknown> } | { ok: false; issues: FieldIssue[] };
+  validateRow(
+    raw: Record<string, unknown>,
+  ): { ok: true; value: Record<string, unknown> } | { ok: false; issues: FieldIssue[] };
   byReference(): Promise<Map<string, Stored>>;
   reserveReferences(count: number): Promise<string[]>;
   batchRows(
@@ -90,7 +92,9 @@ function parseFile(input: ImportInput, bytes: Uint8Array): Parsed {
     try {
       document = JSON.parse(decode(bytes).text);
     } catch {
-      throw new FileError("Ce fichier n'est pas un JSON lisible : exportez-le à nouveau depuis data·inclusion.");
+      throw new FileError(
+        "Ce fichier n'est pas un JSON lisible : exportez-le à nouveau depuis data·inclusion.",
+      );
     }
     const imported = importDataInclusion(document);
     return {
@@ -109,9 +113,7 @@ function parseFile(input: ImportInput, bytes: Uint8Array): Parsed {
   const table = readTable(bytes, input.format);
   const sheet = parseSheet(table, columns);
   const headerOf = new Map(columns.map((c) => [c.field, c.header]));
-  const header = new Set(
-    (table[0]?.cells ?? []).map((cell) => String(cell ?? "").trim()).filter(Boolean),
-  );
+  const header = new Set((table[0]?.cells ?? []).map((cell) => String(cell ?? "").trim()).filter(Boolean));
   const present = new Set(
     columns
       .filter((c) => [c.header, ...(c.aliases ?? [])].some((h) => [...header].some((x) => sameHeader(x, h))))
@@ -121,13 +123,15 @@ function parseFile(input: ImportInput, bytes: Uint8Array): Parsed {
   const encoding = input.format === "csv" ? decode(bytes.subarray(0, 4096)).encoding : undefined;
   return {
     candidates: [...sheet.rows, ...sheet.invalid]
-      .map((row): Candidate => ({
-        line: row.line,
-        columnOf: (field: string) => headerOf.get(field) ?? field,
-        values: row.values,
-        absent,
-        ...("failed" in row ? { failed: row.failed as string[] } : {}),
-      }))
+      .map(
+        (row): Candidate => ({
+          line: row.line,
+          columnOf: (field: string) => headerOf.get(field) ?? field,
+          values: row.values,
+          absent,
+          ...("failed" in row ? { failed: row.failed as string[] } : {}),
+        }),
+      )
       .sort((a, b) => a.line - b.line),
     rows: sheet.count,
     errors: sheet.issues,
@@ -159,7 +163,12 @@ async function check(input: ImportInput, bytes: Uint8Array): Promise<Checked> {
     parsed = parseFile(input, bytes);
   } catch (error) {
     if (!(error instanceof FileError)) throw error;
-    parsed = { candidates: [], rows: 0, errors: [{ line: 1, column: "", reason: error.reason }], unmapped: [] };
+    parsed = {
+      candidates: [],
+      rows: 0,
+      errors: [{ line: 1, column: "", reason: error.reason }],
+      unmapped: [],
+    };
   }
   const errors = [...parsed.errors];
   const existing = await core.byReference();
@@ -239,7 +248,12 @@ interface Plan {
  * The rows to stage, computed once per run and kept beside the file: a retried attempt stages the
  * same keys (the new records' ids and generated references), so a crash never leaves duplicates.
  */
-async function planOf(input: ImportInput & { runId: string }, checked: Checked, files: FileStore, tenantId: string): Promise<Plan> {
+async function planOf(
+  input: ImportInput & { runId: string },
+  checked: Checked,
+  files: FileStore,
+  tenantId: string,
+): Promise<Plan> {
   const key = `${tenantId}/imports/${input.runId}.plan.json`;
   const kept = await files.get(key);
   if (kept) return JSON.parse(new TextDecoder().decode(kept)) as Plan;
@@ -259,7 +273,11 @@ async function planOf(input: ImportInput & { runId: string }, checked: Checked, 
   const plan: Plan = { rows: [], created: 0, updated: 0, unchanged: 0 };
   for (const row of checked.rows) {
     const reference = (row.values.reference as string | null) || (generated.shift() as string);
-    const built = core.batchRows({ ...row.values, reference: row.existing?.reference ?? reference }, row.existing, now);
+    const built = core.batchRows(
+      { ...row.values, reference: row.existing?.reference ?? reference },
+      row.existing,
+      now,
+    );
     plan.rows.push(...built.rows);
     if (built.kind === "create") plan.created++;
     else if (built.kind === "update") plan.updated++;

@@ -112,6 +112,8 @@ const profileEntries = {
     v.number(message("fte.range")),
     v.gtValue(0, message("fte.range")),
     v.maxValue(1, message("fte.range")),
+    // Hundredths at most (0.05, 0.8): also keeps values inside what DynamoDB numbers can store.
+    v.check((fte) => Number(fte.toFixed(2)) === fte, message("fte.precision")),
   ),
   fundingSource: FundingSource,
   /** Free text beside the closed list (the scheme's name, "FIR 2026"…). */

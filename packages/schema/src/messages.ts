@@ -32,6 +32,7 @@ export const messageTexts = {
   /** Any other bounded text: the console reads the bound from the schema's issue. */
   "text.too_long": "This text is too long",
   "cursor.invalid": "Invalid cursor: start again from the first page",
+  "file.empty": "The file is empty: choose the spreadsheet to import",
   "step.name.too_short": "A step's name must be at least 2 characters long",
   "step.name.too_long": "A step's name must be at most 80 characters long",
   "step.delay.range": "Enter a whole number of days from 0 to 365",
@@ -67,6 +68,7 @@ export const messageTexts = {
   "reference.format":
     "A reference has 1 to 40 characters: letters, digits, dots, dashes or underscores, e.g. AL-001",
   "fte.range": "The FTE must be more than 0 and at most 1, e.g. 0.8",
+  "fte.precision": "The FTE has at most two decimals, e.g. 0.8 or 0.25",
   "count.whole": "Enter a whole number, 0 or more",
   "language.unknown": "Expected a two-letter ISO 639-1 language code, e.g. fr",
   "values.duplicate": "Each value must appear once",

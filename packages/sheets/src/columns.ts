@@ -78,7 +78,8 @@ export function getPath(source: unknown, path: string): unknown {
   return node;
 }
 
-const isEmpty = (cell: Cell | undefined) => cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+const isEmpty = (cell: Cell | undefined) =>
+  cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
 /** "Nom *" (required mark), "Nom (texte)" (a hint) and "nom" are the same header. */
 const headerKey = (h: string) => normalize(h.replace(/\*|\(.*?\)/g, ""));
 
@@ -90,7 +91,16 @@ const headerKey = (h: string) => normalize(h.replace(/\*|\(.*?\)/g, ""));
 export function parseSheet(rows: readonly SheetRow[], columns: readonly Column[]): SheetResult {
   const issues: RowIssue[] = [];
   const [head, ...body] = rows;
-  if (!head) return { rows: [], issues: [{ line: 1, column: "", reason: "Le fichier est vide : il lui faut au moins la ligne des en-têtes." }], unmapped: [], count: 0, invalid: [] };
+  if (!head)
+    return {
+      rows: [],
+      issues: [
+        { line: 1, column: "", reason: "Le fichier est vide : il lui faut au moins la ligne des en-têtes." },
+      ],
+      unmapped: [],
+      count: 0,
+      invalid: [],
+    };
   const byKey = new Map<string, Column>();
   for (const c of columns) for (const h of [c.header, ...(c.aliases ?? [])]) byKey.set(headerKey(h), c);
   const positions = new Map<Column, number>();
@@ -101,16 +111,30 @@ export function parseSheet(rows: readonly SheetRow[], columns: readonly Column[]
     const declared = byKey.get(headerKey(header));
     if (!declared) ignored.push({ index, header });
     else if (positions.has(declared)) {
-      issues.push({ line: head.line, column: declared.header, reason: `La colonne « ${declared.header} » figure deux fois : gardez-en une seule.` });
+      issues.push({
+        line: head.line,
+        column: declared.header,
+        reason: `La colonne « ${declared.header} » figure deux fois : gardez-en une seule.`,
+      });
     } else positions.set(declared, index);
   });
   for (const c of columns) {
     if (c.required && !positions.has(c)) {
-      issues.push({ line: head.line, column: c.header, reason: `La colonne obligatoire « ${c.header} » est absente : reprenez les en-têtes du modèle.` });
+      issues.push({
+        line: head.line,
+        column: c.header,
+        reason: `La colonne obligatoire « ${c.header} » est absente : reprenez les en-têtes du modèle.`,
+      });
     }
   }
   if (issues.length > 0) {
-    return { rows: [], issues, unmapped: [], count: body.filter((r) => !r.cells.every(isEmpty)).length, invalid: [] };
+    return {
+      rows: [],
+      issues,
+      unmapped: [],
+      count: body.filter((r) => !r.cells.every(isEmpty)).length,
+      invalid: [],
+    };
   }
   const parsed: ParsedRow[] = [];
   const invalid: SheetResult["invalid"] = [];
@@ -126,7 +150,11 @@ export function parseSheet(rows: readonly SheetRow[], columns: readonly Column[]
       if (isEmpty(cell)) {
         if (c.required) {
           failed.push(c.field);
-          issues.push({ line: row.line, column: c.header, reason: `La colonne « ${c.header} » est obligatoire : indiquez une valeur.` });
+          issues.push({
+            line: row.line,
+            column: c.header,
+            reason: `La colonne « ${c.header} » est obligatoire : indiquez une valeur.`,
+          });
         }
         continue;
       }
@@ -143,7 +171,11 @@ export function parseSheet(rows: readonly SheetRow[], columns: readonly Column[]
     if (failed.length === 0) parsed.push({ line: row.line, values });
     else invalid.push({ line: row.line, values, failed });
   }
-  const unmapped = ignored.map(({ header }, i) => ({ field: header, value: "(colonne non reconnue, ignorée)", count: ignoredCounts[i] ?? 0 }));
+  const unmapped = ignored.map(({ header }, i) => ({
+    field: header,
+    value: "(colonne non reconnue, ignorée)",
+    count: ignoredCounts[i] ?? 0,
+  }));
   return { rows: parsed, issues, unmapped, count, invalid };
 }
 
@@ -158,7 +190,12 @@ function cellsOf(record: unknown, columns: readonly Column[], forCsv: boolean): 
 
 export type SheetFormat = "csv" | "xlsx";
 
-export function exportSheet(name: string, columns: readonly Column[], records: readonly unknown[], format: SheetFormat): Uint8Array {
+export function exportSheet(
+  name: string,
+  columns: readonly Column[],
+  records: readonly unknown[],
+  format: SheetFormat,
+): Uint8Array {
   const header = columns.map((c) => c.header);
   if (format === "csv") return writeCsv([header, ...records.map((r) => cellsOf(r, columns, true) as Cell[])]);
   return writeXlsx([{ name, header, rows: records.map((r) => cellsOf(r, columns, false)) }]);
@@ -177,7 +214,13 @@ export function template(name: string, columns: readonly Column[], format: Sheet
     {
       name: "Aide",
       header: ["Colonne", "Obligatoire", "Format", "Exemple", "Précisions"],
-      rows: columns.map((c) => [c.header, c.required ? "oui" : "non", c.convert.format, c.example, c.help ?? ""]),
+      rows: columns.map((c) => [
+        c.header,
+        c.required ? "oui" : "non",
+        c.convert.format,
+        c.example,
+        c.help ?? "",
+      ]),
       widths: [28, 12, 50, 30, 60],
     },
   ]);

@@ -65,7 +65,8 @@ export function decimal(options: { min?: number; max?: number } = {}): Converter
     format: "nombre, virgule décimale (par exemple 0,8)",
     parse(cell) {
       const n = parseDecimal(cell);
-      if (n === undefined) return fail(`${shown(cell)} n'est pas un nombre : écrivez par exemple 0,8 ou 1 234,5.`);
+      if (n === undefined)
+        return fail(`${shown(cell)} n'est pas un nombre : écrivez par exemple 0,8 ou 1 234,5.`);
       if (n < min) return fail(`${shown(cell)} est trop petit : ${frenchNumber(min)} au minimum.`);
       if (n > max) return fail(`${shown(cell)} est trop grand : ${frenchNumber(max)} au maximum.`);
       return ok(n);

@@ -110,7 +110,9 @@ export function writeCsv(
   delimiter: Delimiter = ";",
 ): Uint8Array {
   const lines = records.map((record) =>
-    record.map((cell) => quote(cell === null || cell === undefined ? "" : String(cell), delimiter)).join(delimiter),
+    record
+      .map((cell) => quote(cell === null || cell === undefined ? "" : String(cell), delimiter))
+      .join(delimiter),
   );
   return new TextEncoder().encode(`${BOM}${lines.join("\r\n")}\r\n`);
 }

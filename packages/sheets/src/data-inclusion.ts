@@ -14,12 +14,7 @@
  * forbid extra properties; other consumers ignore it.
  */
 import { createHash } from "node:crypto";
-import {
-  type Pillar,
-  pillarOf,
-  type ResourceCategory,
-  resourceCategories,
-} from "@maillage/schema";
+import { type Pillar, pillarOf, type ResourceCategory, resourceCategories } from "@maillage/schema";
 import type { RowIssue, Unmapped } from "./columns";
 
 // ——— the v1 lists (schema v1.0.8, ../shared/reference/data-inclusion) ———
@@ -56,10 +51,12 @@ export const THEMATIQUES: Record<string, ResourceCategory> = {
   "creer-une-entreprise--definir-son-projet-de-creation-dentreprise": "employment",
   "creer-une-entreprise--developper-son-entreprise": "employment",
   "creer-une-entreprise--structurer-son-projet-de-creation-dentreprise": "employment",
-  "difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives": "france_services",
+  "difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives":
+    "france_services",
   "difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-a-la-citoyennete": "legal_access",
   "difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits": "legal_access",
-  "difficultes-administratives-ou-juridiques--beneficier-dune-mesure-daccompagnement-adapte": "social_services",
+  "difficultes-administratives-ou-juridiques--beneficier-dune-mesure-daccompagnement-adapte":
+    "social_services",
   "difficultes-administratives-ou-juridiques--connaitre-ses-droits-face-a-une-discrimination": "legal_access",
   "difficultes-administratives-ou-juridiques--prendre-en-compte-une-problematique-judiciaire": "legal_access",
   "difficultes-financieres--acquerir-une-autonomie-budgetaire": "social_services",
@@ -126,9 +123,9 @@ const V0_CATEGORIES: Record<string, ResourceCategory> = {
   "accompagnement-social-et-professionnel-personnalise": "employment",
   "creation-activite": "employment",
   "apprendre-francais": "social_centre",
-  "handicap": "medico_social",
+  handicap: "medico_social",
   "gestion-financiere": "social_services",
-  "sante": "prevention",
+  sante: "prevention",
 };
 
 /** Structures without a service: their network says what they are. */
@@ -193,8 +190,20 @@ export const PUBLICS: Record<string, string | null> = {
   "tous-publics": "all",
 };
 const V1_MODES_ACCUEIL = new Set(["a-distance", "en-presentiel"]);
-const V1_TYPES = new Set(["accompagnement", "aide-financiere", "aide-materielle", "atelier", "formation", "information"]);
-const V1_MODES_MOBILISATION = new Set(["envoyer-un-courriel", "se-presenter", "telephoner", "utiliser-lien-mobilisation"]);
+const V1_TYPES = new Set([
+  "accompagnement",
+  "aide-financiere",
+  "aide-materielle",
+  "atelier",
+  "formation",
+  "information",
+]);
+const V1_MODES_MOBILISATION = new Set([
+  "envoyer-un-courriel",
+  "se-presenter",
+  "telephoner",
+  "utiliser-lien-mobilisation",
+]);
 const V1_MOBILISABLE_PAR = new Set(["professionnels", "usagers"]);
 
 /** Export: our category → the v1 thématique that says it best (imports map it back, see the test). */
@@ -238,7 +247,8 @@ export interface DataInclusionImport {
 }
 
 const str = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v.trim() : null);
-const arr = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+const arr = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 
 /** A reference from a record's source and id: readable when it fits, hashed otherwise. */
 export function referenceOf(source: string, id: string): string {
@@ -294,14 +304,48 @@ class Counter {
 }
 
 const SERVICE_FIELDS = new Set([
-  "source", "structure_id", "id", "nom", "description", "thematiques", "frais", "frais_precisions", "publics",
-  "adresse", "complement_adresse", "code_postal", "commune", "code_insee", "latitude", "longitude", "telephone",
-  "courriel", "modes_accueil", "horaires_accueil", "date_maj", "maillage",
+  "source",
+  "structure_id",
+  "id",
+  "nom",
+  "description",
+  "thematiques",
+  "frais",
+  "frais_precisions",
+  "publics",
+  "adresse",
+  "complement_adresse",
+  "code_postal",
+  "commune",
+  "code_insee",
+  "latitude",
+  "longitude",
+  "telephone",
+  "courriel",
+  "modes_accueil",
+  "horaires_accueil",
+  "date_maj",
+  "maillage",
 ]);
 const STRUCTURE_FIELDS = new Set([
-  "source", "id", "nom", "description", "adresse", "complement_adresse", "code_postal", "commune", "code_insee",
-  "latitude", "longitude", "telephone", "courriel", "site_web", "horaires_accueil", "reseaux_porteurs",
-  "date_maj", "maillage",
+  "source",
+  "id",
+  "nom",
+  "description",
+  "adresse",
+  "complement_adresse",
+  "code_postal",
+  "commune",
+  "code_insee",
+  "latitude",
+  "longitude",
+  "telephone",
+  "courriel",
+  "site_web",
+  "horaires_accueil",
+  "reseaux_porteurs",
+  "date_maj",
+  "maillage",
 ]);
 
 function truncate(text: string | null, max: number, field: string, counter: Counter): string | null {
@@ -312,7 +356,10 @@ function truncate(text: string | null, max: number, field: string, counter: Coun
 
 /** `{ structures, services }`, or a bare array of either (told apart by `structure_id`). */
 export function splitDocument(document: unknown): { structures: Json[]; services: Json[] } | undefined {
-  const objects = (list: unknown) => (Array.isArray(list) ? list.filter((x): x is Json => typeof x === "object" && x !== null && !Array.isArray(x)) : []);
+  const objects = (list: unknown) =>
+    Array.isArray(list)
+      ? list.filter((x): x is Json => typeof x === "object" && x !== null && !Array.isArray(x))
+      : [];
   if (Array.isArray(document)) {
     const items = objects(document);
     return {
@@ -333,7 +380,14 @@ export function importDataInclusion(document: unknown): DataInclusionImport {
   if (!split) {
     return {
       records: [],
-      issues: [{ line: 1, column: "", reason: "Ce fichier n'est pas un export data·inclusion : attendu un objet { structures, services } ou une liste de structures ou de services." }],
+      issues: [
+        {
+          line: 1,
+          column: "",
+          reason:
+            "Ce fichier n'est pas un export data·inclusion : attendu un objet { structures, services } ou une liste de structures ou de services.",
+        },
+      ],
       unmapped: [],
     };
   }
@@ -346,7 +400,13 @@ export function importDataInclusion(document: unknown): DataInclusionImport {
 
   const countOthers = (record: Json, known: Set<string>, list: string) => {
     for (const [field, value] of Object.entries(record)) {
-      if (known.has(field) || value === null || value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+      if (
+        known.has(field) ||
+        value === null ||
+        value === undefined ||
+        (Array.isArray(value) && value.length === 0)
+      )
+        continue;
       counter.add(`${list}.${field}`, "(champ non repris dans Maillage)");
     }
   };
@@ -363,7 +423,9 @@ export function importDataInclusion(document: unknown): DataInclusionImport {
       best(thematiques.map((t) => THEMATIQUES[t])) ??
       best(
         thematiques.map(
-          (t) => (V1_THEMATIQUE_CATEGORIES as Record<string, ResourceCategory>)[prefix(t)] ?? V0_CATEGORIES[prefix(t)],
+          (t) =>
+            (V1_THEMATIQUE_CATEGORIES as Record<string, ResourceCategory>)[prefix(t)] ??
+            V0_CATEGORIES[prefix(t)],
         ),
       ) ??
       best(reseaux.map((r) => RESEAUX[r]));
@@ -391,9 +453,21 @@ export function importDataInclusion(document: unknown): DataInclusionImport {
     const website = rawSite && URL_OK(rawSite) ? rawSite : null;
     if (rawSite && !website) counter.add(`${list}.site_web`, "(adresse web invalide, non reprise)");
     const street = str(record.adresse) ?? str(structure?.adresse);
-    const complement = str(record.adresse) ? str(record.complement_adresse) : str(structure?.complement_adresse);
-    const address = truncate([street, complement].filter(Boolean).join(", ") || null, 200, `${list}.adresse`, counter);
-    const schedule = truncate(str(record.horaires_accueil) ?? str(structure?.horaires_accueil), 300, `${list}.horaires_accueil`, counter);
+    const complement = str(record.adresse)
+      ? str(record.complement_adresse)
+      : str(structure?.complement_adresse);
+    const address = truncate(
+      [street, complement].filter(Boolean).join(", ") || null,
+      200,
+      `${list}.adresse`,
+      counter,
+    );
+    const schedule = truncate(
+      str(record.horaires_accueil) ?? str(structure?.horaires_accueil),
+      300,
+      `${list}.horaires_accueil`,
+      counter,
+    );
     const commune = str(record.code_insee) ?? str(structure?.code_insee);
     return { lastVerified, phone: phone ?? null, email, website, address, schedule, commune };
   };
@@ -405,11 +479,19 @@ export function importDataInclusion(document: unknown): DataInclusionImport {
     const id = str(service.id);
     const nom = str(service.nom);
     if (!id || !nom) {
-      issues.push({ line, column: `services · ${!id ? "id" : "nom"}`, reason: "Champ obligatoire de data·inclusion absent : ce service ne peut pas être importé." });
+      issues.push({
+        line,
+        column: `services · ${!id ? "id" : "nom"}`,
+        reason: "Champ obligatoire de data·inclusion absent : ce service ne peut pas être importé.",
+      });
       return;
     }
     countOthers(service, SERVICE_FIELDS, "services");
-    if (!structure) counter.add("services.structure_id", "(structure absente du fichier : le nom du service tient lieu de structure)");
+    if (!structure)
+      counter.add(
+        "services.structure_id",
+        "(structure absente du fichier : le nom du service tient lieu de structure)",
+      );
     const thematiques = arr(service.thematiques);
     const category = categoryFrom(thematiques, arr(structure?.reseaux_porteurs), "services");
     const frais = str(service.frais);
@@ -436,8 +518,10 @@ export function importDataInclusion(document: unknown): DataInclusionImport {
     }
     const typeValue = str(service.type);
     if (typeValue && !V1_TYPES.has(typeValue)) counter.add("services.type", typeValue);
-    for (const m of arr(service.modes_mobilisation)) if (!V1_MODES_MOBILISATION.has(m)) counter.add("services.modes_mobilisation", m);
-    for (const m of arr(service.mobilisable_par)) if (!V1_MOBILISABLE_PAR.has(m)) counter.add("services.mobilisable_par", m);
+    for (const m of arr(service.modes_mobilisation))
+      if (!V1_MODES_MOBILISATION.has(m)) counter.add("services.modes_mobilisation", m);
+    for (const m of arr(service.mobilisable_par))
+      if (!V1_MOBILISABLE_PAR.has(m)) counter.add("services.mobilisable_par", m);
     const description = str(service.description);
     const common = commonValues(service, structure, "services");
     const values: Record<string, unknown> = {
@@ -446,7 +530,12 @@ export function importDataInclusion(document: unknown): DataInclusionImport {
       category,
       structureName: truncate(str(structure?.nom) ?? nom, 160, "services.structure", counter),
       serviceName: truncate(nom, 160, "services.nom", counter),
-      description: truncate(description ? cleanText(description) : null, 2000, "services.description", counter),
+      description: truncate(
+        description ? cleanText(description) : null,
+        2000,
+        "services.description",
+        counter,
+      ),
       commune: common.commune,
       address: common.address,
       accessibility,
@@ -472,7 +561,11 @@ export function importDataInclusion(document: unknown): DataInclusionImport {
     const id = str(structure.id);
     const nom = str(structure.nom);
     if (!id || !nom) {
-      issues.push({ line, column: `structures · ${!id ? "id" : "nom"}`, reason: "Champ obligatoire de data·inclusion absent : cette structure ne peut pas être importée." });
+      issues.push({
+        line,
+        column: `structures · ${!id ? "id" : "nom"}`,
+        reason: "Champ obligatoire de data·inclusion absent : cette structure ne peut pas être importée.",
+      });
       return;
     }
     countOthers(structure, STRUCTURE_FIELDS, "structures");
@@ -486,7 +579,12 @@ export function importDataInclusion(document: unknown): DataInclusionImport {
       category,
       structureName: truncate(nom, 160, "structures.nom", counter),
       serviceName: null,
-      description: truncate(description ? cleanText(description) : null, 2000, "structures.description", counter),
+      description: truncate(
+        description ? cleanText(description) : null,
+        2000,
+        "structures.description",
+        counter,
+      ),
       commune: common.commune,
       address: common.address,
       accessibility: [],
@@ -572,7 +670,10 @@ const extensionOf = (r: ExportedResource) => ({
   lastVerified: r.lastVerified,
 });
 
-export function exportDataInclusion(resources: readonly ExportedResource[]): { structures: Json[]; services: Json[] } {
+export function exportDataInclusion(resources: readonly ExportedResource[]): {
+  structures: Json[];
+  services: Json[];
+} {
   const structures: Json[] = [];
   const services: Json[] = [];
   const groups = new Map<string, Json>();
@@ -626,7 +727,10 @@ export function exportDataInclusion(resources: readonly ExportedResource[]): { s
       description: describe(r.description) ?? `${r.serviceName} — ${r.structureName}`.padEnd(5, "."),
       thematiques: [CATEGORY_THEMATIQUE[r.category as ResourceCategory] ?? CATEGORY_THEMATIQUE.other_rights],
       frais: r.cost === "free" ? "gratuit" : "payant",
-      frais_precisions: r.cost === "reduced" ? ["Tarif réduit ou solidaire", r.costDetail].filter(Boolean).join(" : ") : r.costDetail,
+      frais_precisions:
+        r.cost === "reduced"
+          ? ["Tarif réduit ou solidaire", r.costDetail].filter(Boolean).join(" : ")
+          : r.costDetail,
       publics: publics.length ? publics : null,
       modes_accueil: r.accessibility.includes("remote") ? ["a-distance"] : ["en-presentiel"],
       ...base(r),

@@ -19,10 +19,14 @@ export function readTable(bytes: Uint8Array, format: "csv" | "xlsx"): SheetRow[]
     return records.map((cells, i) => ({ line: i + 1, cells }));
   } catch (error) {
     if (error instanceof CsvTooLarge || (error instanceof XlsxError && /rows/.test(error.message))) {
-      throw new FileError(`Le fichier dépasse ${MAX_ROWS.toLocaleString("fr-FR")} lignes : découpez-le en plusieurs fichiers.`);
+      throw new FileError(
+        `Le fichier dépasse ${MAX_ROWS.toLocaleString("fr-FR")} lignes : découpez-le en plusieurs fichiers.`,
+      );
     }
     if (error instanceof XlsxError) {
-      throw new FileError("Ce fichier n'est pas un classeur XLSX lisible : enregistrez-le au format Excel (.xlsx) ou CSV.");
+      throw new FileError(
+        "Ce fichier n'est pas un classeur XLSX lisible : enregistrez-le au format Excel (.xlsx) ou CSV.",
+      );
     }
     throw error;
   }

@@ -32,7 +32,10 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   let out = "";
   for (let i = 0; i < bytes.length; i += 8192) {
     const chunk = bytes.subarray(i, i + 8192);
-    out += String.fromCharCode(...chunk).replace(/[\x80-\x9f]/g, (ch) => HIGH_CHARS[ch.charCodeAt(0) - 0x80] ?? ch);
+    out += String.fromCharCode(...chunk).replace(
+      /[\x80-\x9f]/g,
+      (ch) => HIGH_CHARS[ch.charCodeAt(0) - 0x80] ?? ch,
+    );
   }
   return out;
 }

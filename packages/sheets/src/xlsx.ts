@@ -45,6 +45,7 @@ function escapeXml(text: string): string {
   return (
     text
       // Characters XML 1.0 cannot hold at all.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it removes
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
       .replace(/&/g, "&amp;")
       .replace(/</g, "&lt;")
@@ -54,7 +55,10 @@ function escapeXml(text: string): string {
 }
 
 const attr = (tag: string, name: string) =>
-  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag)?.slice(1).find((v) => v !== undefined);
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)
+    .exec(tag)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 
 /** The text of `<t>` elements of a string item, leaving out phonetic runs (`<rPh>`). */
 function textOf(xml: string): string {
@@ -79,7 +83,8 @@ function columnIndex(ref: string): number {
 
 export function columnName(index: number): string {
   let name = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
 }
 
@@ -126,25 +131,31 @@ export function readXlsx(bytes: Uint8Array, limits: XlsxLimits = {}): SheetRow[]
   const workbook = meta["xl/workbook.xml"];
   if (!workbook) throw new XlsxError("Not an XLSX file (no workbook)");
   const workbookXml = decoder.decode(workbook);
-  const relsXml = meta["xl/_rels/workbook.xml.rels"] ? decoder.decode(meta["xl/_rels/workbook.xml.rels"]) : "";
+  const relsXml = meta["xl/_rels/workbook.xml.rels"]
+    ? decoder.decode(meta["xl/_rels/workbook.xml.rels"])
+    : "";
   const relations = [...relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => ({
     id: attr(m[0], "Id"),
     type: attr(m[0], "Type") ?? "",
     target: attr(m[0], "Target") ?? "",
   }));
   const firstSheet = /<(?:\w+:)?sheet\b[^>]*>/.exec(workbookXml)?.[0];
-  const sheetRel = firstSheet ? attr(firstSheet, "r:id") ?? attr(firstSheet, "\\w+:id") : undefined;
+  const sheetRel = firstSheet ? (attr(firstSheet, "r:id") ?? attr(firstSheet, "\\w+:id")) : undefined;
   const sheetTarget = relations.find((r) => r.id === sheetRel)?.target;
   const sheetPath = sheetTarget ? resolveTarget("xl/workbook.xml", sheetTarget) : "xl/worksheets/sheet1.xml";
   const stringsTarget = relations.find((r) => r.type.endsWith("/sharedStrings"))?.target;
-  const stringsPath = stringsTarget ? resolveTarget("xl/workbook.xml", stringsTarget) : "xl/sharedStrings.xml";
+  const stringsPath = stringsTarget
+    ? resolveTarget("xl/workbook.xml", stringsTarget)
+    : "xl/sharedStrings.xml";
   const parts = unzip((name) => name === sheetPath || name === stringsPath);
   const sheet = parts[sheetPath];
   if (!sheet) throw new XlsxError("The workbook has no readable first sheet");
   const shared = parts[stringsPath]
-    ? [...decoder.decode(parts[stringsPath]).matchAll(/<(?:\w+:)?si\b[^>]*>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\b[^>]*\/>/g)].map(
-        (m) => textOf(m[1] ?? ""),
-      )
+    ? [
+        ...decoder
+          .decode(parts[stringsPath])
+          .matchAll(/<(?:\w+:)?si\b[^>]*>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\b[^>]*\/>/g),
+      ].map((m) => textOf(m[1] ?? ""))
     : [];
   const rows: SheetRow[] = [];
   const sheetXml = decoder.decode(sheet);
@@ -223,7 +234,11 @@ function cellXml(ref: string, cell: OutCell, style = 0): string {
 }
 
 const widthOf = (cell: OutCell) =>
-  cell === null || cell === undefined ? 0 : typeof cell === "object" ? 10 : String(cell).split("\n")[0]?.length ?? 0;
+  cell === null || cell === undefined
+    ? 0
+    : typeof cell === "object"
+      ? 10
+      : (String(cell).split("\n")[0]?.length ?? 0);
 
 function sheetXml(sheet: OutSheet): string {
   const widths =
@@ -231,7 +246,9 @@ function sheetXml(sheet: OutSheet): string {
     sheet.header.map((h, i) =>
       Math.min(60, Math.max(10, h.length + 2, ...sheet.rows.slice(0, 50).map((r) => widthOf(r[i]) + 2))),
     );
-  const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
+  const cols = widths
+    .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
+    .join("");
   const rows = [sheet.header as readonly OutCell[], ...sheet.rows].map((row, r) => {
     const cells = row.map((cell, c) => cellXml(`${columnName(c)}${r + 1}`, cell, r === 0 ? 1 : 0)).join("");
     return `<row r="${r + 1}">${cells}</row>`;
@@ -245,7 +262,10 @@ export function writeXlsx(sheets: readonly OutSheet[]): Uint8Array {
   const enc = new TextEncoder();
   const workbook = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets
-    .map((s, i) => `<sheet name="${escapeXml(s.name.replace(/[\\/?*[\]:]/g, " ").slice(0, 31))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .map(
+      (s, i) =>
+        `<sheet name="${escapeXml(s.name.replace(/[\\/?*[\]:]/g, " ").slice(0, 31))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`,
+    )
     .join("")}</sheets></workbook>`;
   const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets

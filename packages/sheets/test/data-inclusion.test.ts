@@ -17,6 +17,7 @@ const REFERENCE = resolve(import.meta.dirname, "../../../../shared/reference/dat
 const load = (name: string) => JSON.parse(readFileSync(resolve(REFERENCE, name), "utf8"));
 const values = (name: string) => (load(name) as { value: string }[]).map((x) => x.value);
 
+// biome-ignore lint/suspicious/noExplicitAny: a JSON Schema document, walked by key
 type Schema = Record<string, any>;
 
 /**
@@ -25,7 +26,8 @@ type Schema = Record<string, any>;
  * minimum, format (date, email, uri). Returns the failing paths.
  */
 function validate(schema: Schema, root: Schema, value: unknown, path = ""): string[] {
-  if (schema.$ref) return validate(root.$defs[String(schema.$ref).split("/").at(-1) as string], root, value, path);
+  if (schema.$ref)
+    return validate(root.$defs[String(schema.$ref).split("/").at(-1) as string], root, value, path);
   if (schema.anyOf) {
     const branches = (schema.anyOf as Schema[]).map((s) => validate(s, root, value, path));
     return branches.some((b) => b.length === 0) ? [] : (branches[0] ?? [`${path}: anyOf`]);
@@ -41,18 +43,27 @@ function validate(schema: Schema, root: Schema, value: unknown, path = ""): stri
     if (schema.minLength !== undefined && [...value].length < schema.minLength) fail("minLength");
     if (schema.maxLength !== undefined && [...value].length > schema.maxLength) fail("maxLength");
     if (schema.pattern && !new RegExp(schema.pattern, "u").test(value)) fail("pattern");
-    if (schema.format === "date" && !(/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)))) fail("date");
+    if (schema.format === "date" && !(/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))))
+      fail("date");
     if (schema.format === "email" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) fail("email");
     if (schema.format === "uri" && !URL.canParse(value)) fail("uri");
   }
   if (type === "number" && typeof value !== "number") fail("number");
   if (type === "integer" && !Number.isInteger(value)) fail("integer");
-  if ((type === "number" || type === "integer") && schema.minimum !== undefined && (value as number) < schema.minimum) fail("minimum");
+  if (
+    (type === "number" || type === "integer") &&
+    schema.minimum !== undefined &&
+    (value as number) < schema.minimum
+  )
+    fail("minimum");
   if (type === "array") {
     if (!Array.isArray(value)) return [`${path}: array`];
     if (schema.minItems !== undefined && value.length < schema.minItems) fail("minItems");
-    if (schema.uniqueItems && new Set(value.map((x) => JSON.stringify(x))).size !== value.length) fail("uniqueItems");
-    value.forEach((item, i) => errors.push(...validate(schema.items ?? {}, root, item, `${path}[${i}]`)));
+    if (schema.uniqueItems && new Set(value.map((x) => JSON.stringify(x))).size !== value.length)
+      fail("uniqueItems");
+    value.forEach((item, i) => {
+      errors.push(...validate(schema.items ?? {}, root, item, `${path}[${i}]`));
+    });
   }
   if (type === "object" || schema.properties) {
     if (typeof value !== "object" || value === null) return [`${path}: object`];
@@ -109,9 +120,14 @@ describe("the mapping table", () => {
   test("references: readable when the id fits, a stable hash otherwise; ours kept as they are", () => {
     expect(referenceOf("cd35", "1018")).toBe("cd35-1018");
     expect(referenceOf("maillage", "RES-0042")).toBe("RES-0042");
-    const long = referenceOf("dora", "005d3060-c322-4ec5-bd70-a60f054d3b81-07cd638d-725d-49e5-8338-3b5e0edd1031");
+    const long = referenceOf(
+      "dora",
+      "005d3060-c322-4ec5-bd70-a60f054d3b81-07cd638d-725d-49e5-8338-3b5e0edd1031",
+    );
     expect(long).toMatch(/^dora-[0-9a-f]{16}$/);
-    expect(referenceOf("dora", "005d3060-c322-4ec5-bd70-a60f054d3b81-07cd638d-725d-49e5-8338-3b5e0edd1031")).toBe(long);
+    expect(
+      referenceOf("dora", "005d3060-c322-4ec5-bd70-a60f054d3b81-07cd638d-725d-49e5-8338-3b5e0edd1031"),
+    ).toBe(long);
   });
   test("defect: telephone numbers in mixed formats", () => {
     expect(phoneOf("09 70 80 08 00")).toBe("09 70 80 08 00");
@@ -122,7 +138,9 @@ describe("the mapping table", () => {
     expect(phoneOf("appeler la mairie")).toBeUndefined();
   });
   test("defect: descriptions mixing Markdown, <br> and <!-- -->", () => {
-    expect(cleanText("## Titre<br>ligne <!-- note interne -->deux<br/>\r\n\r\n\r\nfin")).toBe("## Titre\nligne deux\n\nfin");
+    expect(cleanText("## Titre<br>ligne <!-- note interne -->deux<br/>\r\n\r\n\r\nfin")).toBe(
+      "## Titre\nligne deux\n\nfin",
+    );
   });
 });
 
@@ -130,25 +148,62 @@ describe("export", () => {
   test("valid v1 structures and services: required fields, lists, formats", () => {
     const document = exportDataInclusion([
       resource({}),
-      resource({ reference: "R-2", serviceName: "Atelier", cost: "reduced", costDetail: "2 €", publics: ["families", "isolated"], accessibility: ["remote"], email: "contact@lelien.example.org", website: "https://lelien.example.org", lastVerified: "2025-10-01" }),
-      resource({ reference: "R-3", serviceName: null, structureName: "CAF", category: "caf", pillar: "rights", phone: "3230" }),
+      resource({
+        reference: "R-2",
+        serviceName: "Atelier",
+        cost: "reduced",
+        costDetail: "2 €",
+        publics: ["families", "isolated"],
+        accessibility: ["remote"],
+        email: "contact@lelien.example.org",
+        website: "https://lelien.example.org",
+        lastVerified: "2025-10-01",
+      }),
+      resource({
+        reference: "R-3",
+        serviceName: null,
+        structureName: "CAF",
+        category: "caf",
+        pillar: "rights",
+        phone: "3230",
+      }),
       resource({ reference: "R-4", serviceName: "Ab", structureName: "Xy", description: "Court" }),
     ]);
     expect(document.structures).toHaveLength(3);
     expect(document.services).toHaveLength(3);
     for (const s of document.structures) expect(validate(structureSchema, structureSchema, s)).toEqual([]);
     for (const s of document.services) expect(validate(serviceSchema, serviceSchema, s)).toEqual([]);
-    expect(document.services[1]).toMatchObject({ frais: "payant", frais_precisions: "Tarif réduit ou solidaire : 2 €", publics: ["familles"], modes_accueil: ["a-distance"], date_maj: "2025-10-01" });
-    expect(document.structures.find((s) => s.id === "R-3")).toMatchObject({ reseaux_porteurs: ["caf"], date_maj: "2026-03-02" });
+    expect(document.services[1]).toMatchObject({
+      frais: "payant",
+      frais_precisions: "Tarif réduit ou solidaire : 2 €",
+      publics: ["familles"],
+      modes_accueil: ["a-distance"],
+      date_maj: "2025-10-01",
+    });
+    expect(document.structures.find((s) => s.id === "R-3")).toMatchObject({
+      reseaux_porteurs: ["caf"],
+      date_maj: "2026-03-02",
+    });
   });
   test("the validator finds what is wrong (its control)", () => {
-    const errors = validate(serviceSchema, serviceSchema, { source: "x", id: "1", structure_id: "2", nom: "ab", description: "x", date_maj: "hier", frais: "adhesion" });
+    const errors = validate(serviceSchema, serviceSchema, {
+      source: "x",
+      id: "1",
+      structure_id: "2",
+      nom: "ab",
+      description: "x",
+      date_maj: "hier",
+      frais: "adhesion",
+    });
     expect(errors.join(" ")).toMatch(/nom: minLength.*/);
     expect(errors.join(" ")).toContain("date");
     expect(errors.join(" ")).toContain("frais");
   });
   test("export → import gives back every field", () => {
-    const resources = [resource({ capacity: 12, publics: ["carers"], accessibility: ["wheelchair"] }), resource({ reference: "R-3", serviceName: null })];
+    const resources = [
+      resource({ capacity: 12, publics: ["carers"], accessibility: ["wheelchair"] }),
+      resource({ reference: "R-3", serviceName: null }),
+    ];
     const back = importDataInclusion(JSON.parse(JSON.stringify(exportDataInclusion(resources))));
     const { updatedAt: _u, ...first } = resources[0] as ExportedResource;
     expect(back.records.map((r) => r.values.reference)).toEqual(["R-1", "R-3"]);
@@ -160,7 +215,8 @@ describe("the real samples", () => {
   const structures = load("samples/structures.json");
   const services = load("samples/services.json");
   const result = importDataInclusion({ structures, services });
-  const count = (field: string, value: string) => result.unmapped.find((u) => u.field === field && u.value === value)?.count;
+  const count = (field: string, value: string) =>
+    result.unmapped.find((u) => u.field === field && u.value === value)?.count;
 
   test("every service and every structure without a service becomes a record, none refused", () => {
     expect(result.issues).toEqual([]);
@@ -169,11 +225,16 @@ describe("the real samples", () => {
   });
   test("defect: v0 thématiques (numerique--*, bare categories) are counted, and still give a category", () => {
     expect(count("services.thematiques", "numerique")).toBe(6);
-    const numerique = result.records.find((r) => (services as { thematiques: string[] }[])[r.line - 1]?.thematiques?.includes("numerique") && r.list === "services");
+    const numerique = result.records.find(
+      (r) =>
+        (services as { thematiques: string[] }[])[r.line - 1]?.thematiques?.includes("numerique") &&
+        r.list === "services",
+    );
     expect(numerique?.values.category).toBe("digital_inclusion");
   });
   test("defect: v0 réseaux porteurs cci, aptic, conseiller-numerique", () => {
-    for (const value of ["cci", "aptic", "conseiller-numerique"]) expect(count("structures.reseaux_porteurs", value), value).toBeGreaterThan(0);
+    for (const value of ["cci", "aptic", "conseiller-numerique"])
+      expect(count("structures.reseaux_porteurs", value), value).toBeGreaterThan(0);
   });
   test("defect: v0 modes_mobilisation, publics, type and frais", () => {
     expect(count("services.modes_mobilisation", "envoyer-un-mail")).toBe(13);
@@ -187,7 +248,12 @@ describe("the real samples", () => {
     expect(result.records.filter((r) => r.values.lastVerified === "1970-01-01")).toEqual([]);
   });
   test("defect: services whose structure is not in the file", () => {
-    expect(count("services.structure_id", "(structure absente du fichier : le nom du service tient lieu de structure)")).toBe(20);
+    expect(
+      count(
+        "services.structure_id",
+        "(structure absente du fichier : le nom du service tient lieu de structure)",
+      ),
+    ).toBe(20);
   });
   test("defect: descriptions cut short or too long for us are said to be truncated", () => {
     expect(result.records.every((r) => String(r.values.description ?? "").length <= 2000)).toBe(true);

@@ -28,7 +28,9 @@ import {
 } from "../src";
 
 const win1252 = (s: string) =>
-  Uint8Array.from([...s].map((ch) => ({ é: 0xe9, è: 0xe8, ê: 0xea, à: 0xe0, ç: 0xe7, "’": 0x92 })[ch] ?? ch.charCodeAt(0)));
+  Uint8Array.from(
+    [...s].map((ch) => ({ é: 0xe9, è: 0xe8, ê: 0xea, à: 0xe0, ç: 0xe7, "’": 0x92 })[ch] ?? ch.charCodeAt(0)),
+  );
 
 describe("encodings", () => {
   test("UTF-8 with a BOM: the BOM is dropped", () => {
@@ -46,7 +48,10 @@ describe("encodings", () => {
   test("UTF-16 LE with a BOM (Excel's « Texte Unicode »)", () => {
     const body = Buffer.from("Nom\tCommune\r\nÉpicerie\tLille", "utf16le");
     const { records } = readCsv(new Uint8Array([0xff, 0xfe, ...body]));
-    expect(records).toEqual([["Nom", "Commune"], ["Épicerie", "Lille"]]);
+    expect(records).toEqual([
+      ["Nom", "Commune"],
+      ["Épicerie", "Lille"],
+    ]);
   });
 });
 
@@ -59,7 +64,8 @@ describe("CSV", () => {
     expect(detectDelimiter("seul")).toBe(";");
   });
   test("quoted multi-line fields, doubled quotes, CRLF/LF/CR", () => {
-    const csv = 'Nom;Description\r\n"Café ""Le Lien""";"Ligne 1\r\nLigne 2; avec point-virgule"\nB;x\rC;y\r\n';
+    const csv =
+      'Nom;Description\r\n"Café ""Le Lien""";"Ligne 1\r\nLigne 2; avec point-virgule"\nB;x\rC;y\r\n';
     expect(parseCsv(csv)).toEqual([
       ["Nom", "Description"],
       ['Café "Le Lien"', "Ligne 1\r\nLigne 2; avec point-virgule"],
@@ -104,7 +110,10 @@ describe("cell conversions", () => {
     expect(parseDecimal(0.5)).toBe(0.5);
     expect(parseDecimal("0,8,1")).toBeUndefined();
     expect(parseDecimal("abc")).toBeUndefined();
-    expect(decimal({ max: 1 }).parse("1,5")).toEqual({ ok: false, reason: "« 1,5 » est trop grand : 1 au maximum." });
+    expect(decimal({ max: 1 }).parse("1,5")).toEqual({
+      ok: false,
+      reason: "« 1,5 » est trop grand : 1 au maximum.",
+    });
     expect(integer().parse("2,5")).toMatchObject({ ok: false });
     expect(integer().parse("1 200")).toEqual({ ok: true, value: 1200 });
   });
@@ -137,7 +146,8 @@ describe("cell conversions", () => {
   });
   test("booleans: oui/non, vrai/faux, x", () => {
     const b = boolean();
-    for (const yes of ["oui", "OUI", "Vrai", "x", "X", "1", true]) expect(b.parse(yes)).toEqual({ ok: true, value: true });
+    for (const yes of ["oui", "OUI", "Vrai", "x", "X", "1", true])
+      expect(b.parse(yes)).toEqual({ ok: true, value: true });
     for (const no of ["non", "Faux", "0", false]) expect(b.parse(no)).toEqual({ ok: true, value: false });
     expect(b.parse("peut-être")).toMatchObject({ ok: false });
   });
@@ -146,7 +156,10 @@ describe("cell conversions", () => {
       { value: "rights", label: "Accès aux droits" },
       { value: "health", label: "Santé" },
     ]);
-    expect(list(pillar).parse("accès aux droits; SANTE | health")).toEqual({ ok: true, value: ["rights", "health"] });
+    expect(list(pillar).parse("accès aux droits; SANTE | health")).toEqual({
+      ok: true,
+      value: ["rights", "health"],
+    });
     expect(list(text()).parse("a, b|c;d")).toEqual({ ok: true, value: ["a", "b", "c", "d"] });
     expect(pillar.parse("Sport")).toEqual({
       ok: false,
@@ -157,7 +170,13 @@ describe("cell conversions", () => {
 
 const columns = [
   column({ header: "Référence", field: "reference", convert: text({ max: 40 }), example: "R-001" }),
-  column({ header: "Nom", field: "name", convert: text({ max: 120 }), required: true, example: "Café des aidants" }),
+  column({
+    header: "Nom",
+    field: "name",
+    convert: text({ max: 120 }),
+    required: true,
+    example: "Café des aidants",
+  }),
   column({ header: "ETP", field: "fte", convert: decimal({ min: 0, max: 1 }), example: "0,8" }),
   column({ header: "Vérifié le", field: "verified", convert: date(), example: "01/10/2025" }),
   column({ header: "Gratuit", field: "cost.free", convert: boolean(), example: "oui" }),
@@ -178,14 +197,24 @@ describe("column mapping", () => {
     expect(result.issues).toEqual([
       { line: 3, column: "Nom", reason: "La colonne « Nom » est obligatoire : indiquez une valeur." },
       { line: 3, column: "ETP", reason: "« 2 » est trop grand : 1 au maximum." },
-      { line: 3, column: "Vérifié le", reason: "« hier » n'est pas une date : écrivez-la JJ/MM/AAAA, par exemple 01/10/2025." },
+      {
+        line: 3,
+        column: "Vérifié le",
+        reason: "« hier » n'est pas une date : écrivez-la JJ/MM/AAAA, par exemple 01/10/2025.",
+      },
     ]);
-    expect(result.unmapped).toEqual([{ field: "Colonne perso", value: "(colonne non reconnue, ignorée)", count: 2 }]);
+    expect(result.unmapped).toEqual([
+      { field: "Colonne perso", value: "(colonne non reconnue, ignorée)", count: 2 },
+    ]);
   });
   test("a missing required column is one issue on line 1", () => {
     const result = parseSheet(readTable(new TextEncoder().encode("ETP\n0,5\n"), "csv"), columns);
     expect(result.issues).toEqual([
-      { line: 1, column: "Nom", reason: "La colonne obligatoire « Nom » est absente : reprenez les en-têtes du modèle." },
+      {
+        line: 1,
+        column: "Nom",
+        reason: "La colonne obligatoire « Nom » est absente : reprenez les en-têtes du modèle.",
+      },
     ]);
   });
   test("the CSV template: the French headers and an example row that imports as it is", () => {
@@ -205,7 +234,14 @@ describe("column mapping", () => {
   });
   test("the XLSX template: same headers, and a help sheet", () => {
     const bytes = template("Ressources", columns, "xlsx");
-    expect(readXlsx(bytes)[0]?.cells).toEqual(["Référence", "Nom", "ETP", "Vérifié le", "Gratuit", "Langues"]);
+    expect(readXlsx(bytes)[0]?.cells).toEqual([
+      "Référence",
+      "Nom",
+      "ETP",
+      "Vérifié le",
+      "Gratuit",
+      "Langues",
+    ]);
     const files = unzipSync(bytes);
     expect(Object.keys(files)).toContain("xl/worksheets/sheet2.xml");
     expect(new TextDecoder().decode(files["xl/workbook.xml"])).toContain('name="Aide"');
@@ -214,8 +250,22 @@ describe("column mapping", () => {
 
 describe("XLSX", () => {
   const records = [
-    { reference: "R-1", name: "Café <des> & \"aidants\"", fte: 0.8, verified: "2025-10-01", cost: { free: true }, languages: ["fr", "en"] },
-    { reference: "R-2", name: "Ligne 1\nLigne 2", fte: 1, verified: "1900-03-01", cost: { free: false }, languages: [] },
+    {
+      reference: "R-1",
+      name: 'Café <des> & "aidants"',
+      fte: 0.8,
+      verified: "2025-10-01",
+      cost: { free: true },
+      languages: ["fr", "en"],
+    },
+    {
+      reference: "R-2",
+      name: "Ligne 1\nLigne 2",
+      fte: 1,
+      verified: "1900-03-01",
+      cost: { free: false },
+      languages: [],
+    },
   ];
   test("round trip: export → read → parse gives the same records; dates are date cells, numbers numbers", () => {
     const bytes = exportSheet("Ressources", columns, records, "xlsx");
@@ -234,7 +284,7 @@ describe("XLSX", () => {
   });
   test("the CSV export prints French numbers and dates", () => {
     const text = new TextDecoder().decode(exportSheet("R", columns, records, "csv"));
-    expect(text).toContain("R-1;\"Café <des> & \"\"aidants\"\"\";0,8;01/10/2025;oui;fr, en\r\n");
+    expect(text).toContain('R-1;"Café <des> & ""aidants""";0,8;01/10/2025;oui;fr, en\r\n');
   });
   test("reads shared strings, rich text, booleans, sparse cells and the rows' own numbers", () => {
     const enc = new TextEncoder();
@@ -259,7 +309,9 @@ describe("XLSX", () => {
   });
   test("zip bombs: a part declaring more than the cap is refused before it is inflated", () => {
     const bytes = zipSync({
-      "xl/workbook.xml": new TextEncoder().encode('<workbook><sheets><sheet r:id="rId1"/></sheets></workbook>'),
+      "xl/workbook.xml": new TextEncoder().encode(
+        '<workbook><sheets><sheet r:id="rId1"/></sheets></workbook>',
+      ),
       "xl/worksheets/sheet1.xml": new Uint8Array(2 * 1024 * 1024),
     });
     expect(() => readXlsx(bytes, { maxPartBytes: 1024 * 1024 })).toThrow(/too large/);

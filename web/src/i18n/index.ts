@@ -1,6 +1,8 @@
 import { type EnumName, enumLabel, type Locale, type Role } from "@maillage/schema";
 import { createEffect, createRoot, createSignal } from "solid-js";
+import { catalogue } from "./catalogue";
 import { common } from "./common";
+import { configuration } from "./configuration";
 import { followUp } from "./follow-up";
 import { issues } from "./issues";
 import { journal } from "./journal";
@@ -13,7 +15,18 @@ export type { IssueContext } from "./issues";
 export type { Locale };
 
 /** One dictionary per feature; each one checks that French and English have the same keys. */
-const features = [common, issues, session, territory, journal, operator, network, followUp] as const;
+const features = [
+  common,
+  issues,
+  session,
+  territory,
+  journal,
+  operator,
+  network,
+  followUp,
+  configuration,
+  catalogue,
+] as const;
 
 type Feature = (typeof features)[number];
 type Merged<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;

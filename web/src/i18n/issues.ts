@@ -60,9 +60,11 @@ const fr = {
   "text.too_long": ({ limit }) =>
     limit ? `Ce texte doit comporter ${limit} caractères au maximum` : "Ce texte est trop long",
   "cursor.invalid": () => "La liste a changé entre-temps : rechargez la page pour repartir du début",
+  "file.empty": () => "Le fichier est vide : choisissez le tableur à importer",
   "reference.format": () =>
     "Une référence compte 1 à 40 caractères : lettres, chiffres, points, tirets ou tirets bas, par exemple AL-001",
   "fte.range": () => "L'ETP doit être supérieur à 0 et au plus égal à 1, par exemple 0,8",
+  "fte.precision": () => "L'ETP a au plus deux décimales, par exemple 0,8 ou 0,25",
   "count.whole": () => "Saisissez un nombre entier, 0 ou plus",
   "language.unknown": ({ subject }) =>
     quoted(subject, "Saisissez un code de langue ISO 639-1 à deux lettres, par exemple fr ou ar"),
@@ -149,9 +151,11 @@ const en: Messages = {
   "text.too_long": ({ limit }) =>
     limit ? `This text must be at most ${limit} characters long` : "This text is too long",
   "cursor.invalid": () => "The list changed in the meantime: reload the page to start again from the top",
+  "file.empty": () => "The file is empty: choose the spreadsheet to import",
   "reference.format": () =>
     "A reference has 1 to 40 characters: letters, digits, dots, dashes or underscores, e.g. AL-001",
   "fte.range": () => "The FTE must be more than 0 and at most 1, e.g. 0.8",
+  "fte.precision": () => "The FTE has at most two decimals, e.g. 0.8 or 0.25",
   "count.whole": () => "Enter a whole number, 0 or more",
   "language.unknown": ({ subject }) =>
     quoted(subject, "Enter a two-letter ISO 639-1 language code, e.g. fr or ar"),

@@ -3,6 +3,7 @@ import { For, Show } from "solid-js";
 import { createMembership } from "../data/session";
 import { createOverview } from "../data/territory";
 import { densityLabel, formatNumber, formatPercent, t } from "../i18n";
+import { CompletenessPanel } from "../ui/completeness";
 import { PageTitle } from "../ui/page";
 import { QueryView } from "../ui/states";
 import { TableWrap } from "../ui/table";
@@ -25,6 +26,9 @@ export function OverviewPage() {
       <QueryView query={overview}>
         {(data) => (
           <div class="overview">
+            <Show when={isLead()}>
+              <CompletenessPanel territoryId={id()} territory={data().territory} />
+            </Show>
             <section class="panel" aria-labelledby="overview-profile">
               <h2 id="overview-profile">{t().territory.profileSection}</h2>
               <dl class="summary">

@@ -28,6 +28,16 @@ export interface FormOptions<D extends object, S extends v.GenericSchema, R> {
   input?: (draft: D) => unknown;
   /** The value among several that an issue's path is about ("communes.2" → the third code typed). */
   subject?: (draft: D, path: string) => string | undefined;
+  /**
+   * Rules across fields that the schema cannot state (the shared `pathwayIssues()`), run on the same
+   * submit once the schema passes, exactly as the API runs them: their issues block the send.
+   */
+  check?: (value: v.InferOutput<S>) => Issue[];
+  /**
+   * Where an issue of a nested path lands ("steps.2.name": the third step's name field): its control's
+   * id and label. Without it, or when it answers nothing, the path's first segment names the field.
+   */
+  locate?: (path: string, draft: D) => { id: string; label: string } | undefined;
   send: (value: v.InferOutput<S>) => Promise<R>;
   /** After a success. By default the form starts over from `initial`. */
   done?: (result: R, form: Form<D>) => void;
@@ -57,6 +67,8 @@ export interface FormFields<D extends object> {
 /** A form's state, whatever its draft: what the summary, the submit button and the page read. */
 export interface FormState {
   errors(field: string): string[] | undefined;
+  /** The errors of exactly one path ("steps.2.name"), for the controls of nested values. */
+  errorsAt(path: string): string[] | undefined;
   /** The error summary's lines, with the id of the field each one leads to. */
   items: Accessor<{ id: string | undefined; message: string }[]>;
   /** A failure that belongs to no field (network, refusal…). */
@@ -162,9 +174,18 @@ export function createForm<D extends object, S extends v.GenericSchema, R>(
   const texts = createMemo(() =>
     issues().map((issue) => {
       const field = fieldOf(issue.path);
-      const label = options.labels()[field];
+      const located = options.locate?.(issue.path, draft);
+      const label = located?.label ?? options.labels()[field];
       const { text, specific } = describeIssue(issue, label);
-      return { field, label, text, specific };
+      return {
+        field,
+        path: issue.path,
+        control: located?.id ?? id(field),
+        located: located !== undefined,
+        label,
+        text,
+        specific,
+      };
     }),
   );
   const byField = createMemo(() => {
@@ -172,10 +193,16 @@ export function createForm<D extends object, S extends v.GenericSchema, R>(
     for (const { field, text } of texts()) grouped[field] = [...(grouped[field] ?? []), text];
     return grouped;
   });
+  const byPath = createMemo(() => {
+    const grouped: Record<string, string[]> = {};
+    for (const { path, text } of texts()) grouped[path] = [...(grouped[path] ?? []), text];
+    return grouped;
+  });
   const items = createMemo(() =>
-    texts().map(({ field, label, text, specific }) =>
+    texts().map(({ control, located, label, text, specific }) =>
       label
-        ? { id: id(field), message: specific ? text : t().form.item(label, text) }
+        ? // A nested value's issue names where it is ("Étape 3 : Délai cible"), even when specific.
+          { id: control, message: specific && !located ? text : t().form.item(label, text) }
         : { id: undefined, message: text },
     ),
   );
@@ -204,6 +231,7 @@ export function createForm<D extends object, S extends v.GenericSchema, R>(
       onChange: (event) => setDraft(field as never, event.currentTarget.value as never),
     }),
     errors: (field) => byField()[field],
+    errorsAt: (path) => byPath()[path],
     items,
     failure,
     conflict,
@@ -218,6 +246,11 @@ export function createForm<D extends object, S extends v.GenericSchema, R>(
       const result = v.safeParse(options.schema, input);
       if (!result.success) {
         form.show(result.issues.map(issueOf));
+        return;
+      }
+      const crossField = options.check?.(result.output) ?? [];
+      if (crossField.length > 0) {
+        form.show(crossField);
         return;
       }
       form.clear();

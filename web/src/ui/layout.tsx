@@ -163,7 +163,10 @@ export function Layout(props: RouteSectionProps) {
   );
 }
 
-/** Territory pages share the territory's sections; members and journal are for its leads only. */
+/**
+ * Territory pages share the territory's sections; members and journal are for its leads only (link
+ * workers and resources are read by every member, edited by leads).
+ */
 export function TerritoryLayout(props: RouteSectionProps) {
   const params = useParams();
   const membership = createMembership(() => params.territoryId ?? "");
@@ -185,6 +188,21 @@ export function TerritoryLayout(props: RouteSectionProps) {
               </li>
               <li>
                 <A href={`${base()}/profil`}>{t().territory.profile}</A>
+              </li>
+              <li>
+                <A href={`${base()}/parcours`}>{t().pathway.nav}</A>
+              </li>
+              <li>
+                <A href={`${base()}/orientations`}>{t().referrals.nav}</A>
+              </li>
+              <li>
+                <A href={`${base()}/dispositifs`}>{t().schemes.nav}</A>
+              </li>
+              <li>
+                <A href={`${base()}/agents`}>{t().linkWorkers.nav}</A>
+              </li>
+              <li>
+                <A href={`${base()}/ressources`}>{t().resources.nav}</A>
               </li>
               <Show when={current().role === "territory_lead"}>
                 <li>

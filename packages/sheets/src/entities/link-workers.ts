@@ -1,5 +1,5 @@
-import { boolean, choice, date, decimal, integer, list, text } from "../convert";
 import { type Column, column } from "../columns";
+import { boolean, choice, date, decimal, integer, list, text } from "../convert";
 import { options } from "./labels";
 
 /** The link workers' spreadsheet: one row per link worker (the linked person is never imported). */
@@ -11,7 +11,13 @@ export const linkWorkerColumns: readonly Column[] = [
     example: "AL-001",
     help: "Clé stable de la ligne : une nouvelle importation du fichier modifié met à jour l'agent de même référence. Laissez vide pour un nouvel agent (une référence est attribuée).",
   }),
-  column({ header: "Nom", field: "name", convert: text({ max: 120 }), required: true, example: "Samir Benali" }),
+  column({
+    header: "Nom",
+    field: "name",
+    convert: text({ max: 120 }),
+    required: true,
+    example: "Samir Benali",
+  }),
   column({
     header: "Profil",
     field: "profileType",

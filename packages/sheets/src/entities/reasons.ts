@@ -24,7 +24,8 @@ const reasons: Record<string, string> = {
   "reference.format":
     "Une référence compte 1 à 40 caractères : lettres sans accents, chiffres, points, tirets ou soulignés, par exemple RES-001.",
   "reference.taken": "Cette référence est déjà celle d'une autre fiche.",
-  "reference.duplicate_in_file": "Cette référence figure sur plusieurs lignes du fichier : chaque ligne doit avoir la sienne.",
+  "reference.duplicate_in_file":
+    "Cette référence figure sur plusieurs lignes du fichier : chaque ligne doit avoir la sienne.",
   "fte.range": "L'ETP doit être supérieur à 0 et au plus égal à 1, par exemple 0,8.",
   "count.whole": "Saisissez un nombre entier, 0 ou plus.",
   "language.unknown": "Indiquez les langues par leur code ISO 639-1 à deux lettres, par exemple fr, ar, en.",

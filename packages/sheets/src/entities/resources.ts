@@ -1,7 +1,6 @@
-import { choice, date, integer, list, text } from "../convert";
 import { type Column, column } from "../columns";
+import { choice, date, integer, list, text } from "../convert";
 import { options } from "./labels";
-
 
 /** The resource catalogue's spreadsheet: one row per resource (a structure, or one of its services). */
 export const resourceColumns: readonly Column[] = [
@@ -79,7 +78,12 @@ export const resourceColumns: readonly Column[] = [
   column({ header: "Horaires", field: "schedule", convert: text({ max: 300 }), example: "Jeudi 14h-17h" }),
   column({ header: "Capacité", field: "capacity", convert: integer({ min: 0 }), example: "15" }),
   column({ header: "Téléphone", field: "phone", convert: text({ max: 20 }), example: "03 20 12 34 56" }),
-  column({ header: "Courriel", field: "email", convert: text({ max: 254 }), example: "contact@lelien.example.org" }),
+  column({
+    header: "Courriel",
+    field: "email",
+    convert: text({ max: 254 }),
+    example: "contact@lelien.example.org",
+  }),
   column({
     header: "Site web",
     field: "website",
