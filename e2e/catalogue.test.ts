@@ -47,10 +47,13 @@ describe("link workers", () => {
     const summary = page.locator(".error-summary");
     await expectLocator(summary.locator("h2")).toHaveText("Le formulaire contient 2 erreurs");
     await expectLocator(summary.locator("li")).toHaveTexts([
-      /^Structure employeuse : /,
+      "Le nom doit comporter au moins 2 caractères",
       "L'ETP doit être supérieur à 0 et au plus égal à 1, par exemple 0,8",
     ]);
     await expectLocator(summary).toBeFocused();
+    // Each line leads to its field: the employer's, then the FTE's.
+    await expectLocator(summary.locator("a").first()).toHaveAttribute("href", "#link-worker-employer");
+    await expectLocator(summary.locator("a").nth(1)).toHaveAttribute("href", "#link-worker-fte");
     await expectLocator(page.locator("#link-worker-fte-error")).toContainText("par exemple 0,8");
     await expectLocator(page.getByLabel("Temps de travail (ETP)")).toHaveAttribute("aria-invalid", "true");
 
@@ -107,7 +110,7 @@ describe("the resource catalogue", () => {
 
     const first = rows.first();
     const name = (await first.locator("th").textContent())?.trim() ?? "";
-    await first.getByRole("button", { name: /^Marquer « .* » comme vérifiée$/ }).click();
+    await first.getByRole("button", { name: `Marquer comme vérifiée : ${name}` }).click();
     await expectLocator(
       page.getByRole("status").filter({ hasText: `« ${name} » marquée comme vérifiée le` }),
     ).toBeVisible();
@@ -151,7 +154,7 @@ describe("importing resources", () => {
     const row = (values: Record<string, string>) => headers.map((header) => values[header] ?? "");
     const garden = {
       Pilier: "Activités sociales",
-      Catégorie: "Nature",
+      Catégorie: "Nature et jardinage",
       Structure: "Jardin partagé Essai E2E",
       "Commune (code INSEE)": "59350",
       Coût: "Gratuit",
@@ -163,7 +166,7 @@ describe("importing resources", () => {
       Structure: "Marche douce Essai E2E",
       Service: "Marche du mardi",
       "Commune (code INSEE)": "5935",
-      Coût: "Tarif réduit",
+      Coût: "Tarif réduit ou solidaire",
     };
     const bad = csv([headers, row(garden), row(walk)]);
     const fixed = csv([headers, row(garden), row({ ...walk, "Commune (code INSEE)": "59350" })]);

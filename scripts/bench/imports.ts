@@ -58,7 +58,7 @@ export async function measureImports(rows = 5000): Promise<ImportsBench> {
   process.env.MAILLAGE_SESSION_SECRET ??= "bench-only-bench-only-bench-only-0123";
   await startSeededStore(`bench-imports-${Date.now()}`);
   const files = mkdtempSync(join(tmpdir(), "maillage-bench-files-"));
-  defer(() => rmSync(files, { recursive: true, force: true }));
+  defer(async () => rmSync(files, { recursive: true, force: true }));
   const app = createApp({
     ...loadConfig({
       MAILLAGE_SESSION_SECRET: process.env.MAILLAGE_SESSION_SECRET,

@@ -99,7 +99,6 @@ export const catalogue = dictionary(
       staleExplained: "Offre non vérifiée depuis plus de 6 mois, ou jamais vérifiée",
       neverVerified: "Jamais vérifiée",
       verify: "Marquer comme vérifiée",
-      verifyLabel: (name: string) => `Marquer « ${name} » comme vérifiée`,
       verifying: "Vérification…",
       verified: (name: string, date: string) => `« ${name} » marquée comme vérifiée le ${date}.`,
       verifyConflict: (name: string) =>
@@ -331,7 +330,6 @@ export const catalogue = dictionary(
       staleExplained: "Offer not verified for more than 6 months, or never verified",
       neverVerified: "Never verified",
       verify: "Mark as verified",
-      verifyLabel: (name) => `Mark “${name}” as verified`,
       verifying: "Verifying…",
       verified: (name, date) => `“${name}” marked as verified on ${date}.`,
       verifyConflict: (name) =>

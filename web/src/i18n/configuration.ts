@@ -36,7 +36,8 @@ export const configuration = dictionary(
       description: "Description",
       actor: "Intervenant responsable",
       delay: "Délai cible depuis l'étape précédente (jours)",
-      delayHint: "Par exemple 7 pour un premier contact sous 7 jours. Laissez vide s'il n'y a pas de délai cible.",
+      delayHint:
+        "Par exemple 7 pour un premier contact sous 7 jours. Laissez vide s'il n'y a pas de délai cible.",
       duration: "Durée prévue de la rencontre (minutes)",
       durationHint: "Par exemple 60 pour l'entretien initial. Laissez vide si sans objet.",
       instruments: "Mesures utilisées",
@@ -196,7 +197,8 @@ export const configuration = dictionary(
       retiredTag: "Retiré",
       more: "Voir plus",
       loadingMore: "Chargement des dispositifs suivants…",
-      loaded: (n: number) => (n === 1 ? "1 dispositif de plus affiché." : `${n} dispositifs de plus affichés.`),
+      loaded: (n: number) =>
+        n === 1 ? "1 dispositif de plus affiché." : `${n} dispositifs de plus affichés.`,
       add: "Ajouter un dispositif partenaire",
       create: "Ajouter le dispositif",
       created: (name: string) => `Dispositif « ${name} » ajouté.`,
@@ -394,7 +396,8 @@ export const configuration = dictionary(
       nav: "Referrals and publics",
       title: (name) => (name ? `Referrals and publics — ${name}` : "Referrals and publics"),
       intro: "How people reach the link worker, and which publics the pilot serves.",
-      readOnly: "Only a project lead can edit referral routes and target groups. You are viewing them read-only.",
+      readOnly:
+        "Only a project lead can edit referral routes and target groups. You are viewing them read-only.",
       neverSaved: "Referral routes and target groups have never been saved yet.",
       version: (n) => (n === 0 ? "Never saved" : `Version ${n}`),
       routes: "Referral routes",
@@ -467,7 +470,8 @@ export const configuration = dictionary(
       unchanged: "Nothing to save.",
       retire: "Retire this scheme",
       restore: "Restore this scheme",
-      retireHint: "A retired scheme stays in the history; it can no longer be chosen on the integrated track.",
+      retireHint:
+        "A retired scheme stays in the history; it can no longer be chosen on the integrated track.",
       retiredNotice: "This scheme is retired: it can no longer be chosen on the integrated track.",
       retiredDone: "Scheme retired.",
       restoredDone: "Scheme restored.",

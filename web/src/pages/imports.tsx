@@ -305,7 +305,7 @@ function Wizard(props: { entity: Importable; territoryId: string; back: string }
       </Step>
 
       <Show when={dryJobId()}>
-        <Step id="import-report" title={i().step3}>
+        <Step id="import-check" title={i().step3}>
           <JobState job={dryJob} label={i().checking} id="import-check-progress" />
           <Show when={dryReport()}>{(report) => <ReportView report={report()} entity={props.entity} />}</Show>
         </Step>

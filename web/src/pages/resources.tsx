@@ -388,11 +388,11 @@ function ResourcesList(props: {
                             <button
                               type="button"
                               class="button button--secondary button--small"
-                              aria-label={r().verifyLabel(resourceName(resource))}
                               aria-disabled={verifying() !== undefined}
                               onClick={() => void markVerified(resource)}
                             >
                               {verifying() === resource.id ? r().verifying : r().verify}
+                              <span class="visually-hidden"> : {resourceName(resource)}</span>
                             </button>
                           </td>
                         </Show>

@@ -7,8 +7,8 @@ import {
   PathwayUpdate,
   pathwayIssues,
   type Step,
-  stepActorTypes,
   standardMeasures,
+  stepActorTypes,
   vulnerabilityMarkers,
 } from "@maillage/schema";
 import { useParams } from "@solidjs/router";
@@ -296,7 +296,10 @@ function PathwayForm(props: { territoryId: string; initial: Pathway; schemes: Pa
       const field = step[2] ?? "";
       if (!key) return undefined;
       const control = field === "instruments" ? "custom" : field === "id" ? "name" : field;
-      return { id: stepId(key, control), label: `${stepLabel(draft, index)} · ${fieldLabels[field] ?? field}` };
+      return {
+        id: stepId(key, control),
+        label: `${stepLabel(draft, index)} · ${fieldLabels[field] ?? field}`,
+      };
     }
     const override = /^integratedTrack\.overrides\.(\d+)\.(\w+)/.exec(path);
     if (override) {
@@ -331,7 +334,8 @@ function PathwayForm(props: { territoryId: string; initial: Pathway; schemes: Pa
       };
       return { id: `pathway-track-${field}`, label: `${p().track} · ${trackLabels[field] ?? field}` };
     }
-    if (/^integratedTrack\.markers\.\d+$/.test(path)) return { id: "pathway-track-markers", label: p().markers };
+    if (/^integratedTrack\.markers\.\d+$/.test(path))
+      return { id: "pathway-track-markers", label: p().markers };
     return undefined;
   }
 
@@ -414,7 +418,10 @@ function PathwayForm(props: { territoryId: string; initial: Pathway; schemes: Pa
     );
     announce(p().removed(nameOf(step)));
     queueMicrotask(() =>
-      (focusTo ? document.getElementById(stepId(focusTo, "name")) : document.getElementById("pathway-add"))?.focus(),
+      (focusTo
+        ? document.getElementById(stepId(focusTo, "name"))
+        : document.getElementById("pathway-add")
+      )?.focus(),
     );
   };
 
@@ -544,7 +551,8 @@ function StepEditor(props: {
     ) || errorsUnder(form, at("instruments"), 10) !== undefined;
   // A retired step shows its name only (it can be renamed or restored), unless a field needs fixing.
   const showDetails = () => !props.step.retired || hasErrors();
-  const set = (field: keyof StepDraft, value: string) => form.set("steps", props.index, field as never, value as never);
+  const set = (field: keyof StepDraft, value: string) =>
+    form.set("steps", props.index, field as never, value as never);
   const text = (field: keyof StepDraft) => ({
     value: String(props.step[field]),
     onInput: (event: InputEvent & { currentTarget: HTMLInputElement | HTMLTextAreaElement }) =>
@@ -575,10 +583,7 @@ function StepEditor(props: {
           </Field>
           <Field id={id("responsibleActor")} label={p().actor} errors={errors("responsibleActor")}>
             {(control) => (
-              <select
-                {...control}
-                onChange={(event) => set("responsibleActor", event.currentTarget.value)}
-              >
+              <select {...control} onChange={(event) => set("responsibleActor", event.currentTarget.value)}>
                 <For each={stepActorTypes}>
                   {(actor) => (
                     <option value={actor} selected={props.step.responsibleActor === actor}>
@@ -598,7 +603,13 @@ function StepEditor(props: {
               optional
             >
               {(control) => (
-                <input {...control} class="input--short" type="text" inputmode="numeric" {...text("targetDelayDays")} />
+                <input
+                  {...control}
+                  class="input--short"
+                  type="text"
+                  inputmode="numeric"
+                  {...text("targetDelayDays")}
+                />
               )}
             </Field>
             <Field
@@ -632,7 +643,13 @@ function StepEditor(props: {
               )
             }
           >
-            <Field id={id("custom")} label={p().customInstruments} hint={p().customInstrumentsHint} errors={custom()} optional>
+            <Field
+              id={id("custom")}
+              label={p().customInstruments}
+              hint={p().customInstrumentsHint}
+              errors={custom()}
+              optional
+            >
               {(control) => <input {...control} type="text" spellcheck={false} {...text("custom")} />}
             </Field>
           </ChoiceGroup>
@@ -713,7 +730,8 @@ function TrackEditor(props: { form: Form<PathwayDraft>; schemes: PartnerScheme[]
   };
   // A step's override can be chosen once it is saved (it has an id); a retired one shows its override
   // only if it still has one (to be removed).
-  const candidates = () => form.draft.steps.filter((step) => step.id && (!step.retired || indexOf(step.id) >= 0));
+  const candidates = () =>
+    form.draft.steps.filter((step) => step.id && (!step.retired || indexOf(step.id) >= 0));
   const fresh = () => form.draft.steps.filter((step) => !step.id);
   const errorsOf = (path: string) => form.errorsAt(path);
 
@@ -808,7 +826,12 @@ function TrackEditor(props: { form: Form<PathwayDraft>; schemes: PartnerScheme[]
                     onChange={(checked) => toggle(step.id, checked)}
                   />
                   <Show when={indexOf(step.id) >= 0}>
-                    <OverrideEditor form={form} step={step} index={indexOf(step.id)} schemes={props.schemes} />
+                    <OverrideEditor
+                      form={form}
+                      step={step}
+                      index={indexOf(step.id)}
+                      schemes={props.schemes}
+                    />
                   </Show>
                 </li>
               )}
@@ -841,7 +864,11 @@ function OverrideEditor(props: {
     props.schemes.filter((scheme) => !scheme.retired || override()?.partnerSchemeIds.includes(scheme.id));
   return (
     <div class="override__fields">
-      <Field id={id("responsibleActor")} label={p().overrideActor} errors={form.errorsAt(at("responsibleActor"))}>
+      <Field
+        id={id("responsibleActor")}
+        label={p().overrideActor}
+        errors={form.errorsAt(at("responsibleActor"))}
+      >
         {(control) => (
           <select {...control} onChange={(event) => set("responsibleActor", event.currentTarget.value)}>
             <option value="" selected={override()?.responsibleActor === ""}>
@@ -909,7 +936,9 @@ function OverrideEditor(props: {
           checked={(schemeId) => override()?.partnerSchemeIds.includes(schemeId) ?? false}
           onChange={(schemeId, checked) =>
             form.set("track", "overrides", props.index, "partnerSchemeIds", (list) =>
-              checked ? [...list.filter((s) => s !== schemeId), schemeId] : list.filter((s) => s !== schemeId),
+              checked
+                ? [...list.filter((s) => s !== schemeId), schemeId]
+                : list.filter((s) => s !== schemeId),
             )
           }
           optionalText={t().form.optional}
@@ -928,4 +957,3 @@ function OverrideEditor(props: {
     </div>
   );
 }
-

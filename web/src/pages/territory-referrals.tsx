@@ -241,7 +241,9 @@ function ReferralsForm(props: { territoryId: string; initial: ReferralSettings }
           </legend>
           <p class="hint">{r().routesHint}</p>
           <ul class="toggles">
-            <For each={general()}>{({ route, index }) => <RouteToggle form={form} route={route} index={index} />}</For>
+            <For each={general()}>
+              {({ route, index }) => <RouteToggle form={form} route={route} index={index} />}
+            </For>
           </ul>
           <fieldset class="choices choices--nested">
             <legend>{r().professionals}</legend>
@@ -276,7 +278,8 @@ function RouteToggle(props: { form: Form<ReferralsDraft>; route: ReferralRoute; 
   const at = (field: string) => `routes.${props.index}.${field}`;
   const base = () => routeDomId(props.route);
   const errors = (field: string) => props.form.errorsAt(at(field));
-  const open = () => props.route.enabled || errors("description") !== undefined || errors("label") !== undefined;
+  const open = () =>
+    props.route.enabled || errors("description") !== undefined || errors("label") !== undefined;
   return (
     <li class="toggle">
       <Show when={errors("enabled") ?? errors("kind") ?? errors("professionalType")}>
@@ -288,20 +291,31 @@ function RouteToggle(props: { form: Form<ReferralsDraft>; route: ReferralRoute; 
       </Show>
       <Checkbox
         id={`${base()}-enabled`}
-        label={props.route.professionalType ? label("healthProfessionalTypes", props.route.professionalType) : routeName(props.route)}
+        label={
+          props.route.professionalType
+            ? label("healthProfessionalTypes", props.route.professionalType)
+            : routeName(props.route)
+        }
         checked={props.route.enabled}
         onChange={(checked) => props.form.set("routes", props.index, "enabled", checked)}
       />
       <Show when={open()}>
         <div class="toggle__details">
           <Show when={props.route.professionalType === "other"}>
-            <Field id={`${base()}-label`} label={r().otherLabel} hint={r().otherLabelHint} errors={errors("label")}>
+            <Field
+              id={`${base()}-label`}
+              label={r().otherLabel}
+              hint={r().otherLabelHint}
+              errors={errors("label")}
+            >
               {(control) => (
                 <input
                   {...control}
                   type="text"
                   value={props.route.label}
-                  onInput={(event) => props.form.set("routes", props.index, "label", event.currentTarget.value)}
+                  onInput={(event) =>
+                    props.form.set("routes", props.index, "label", event.currentTarget.value)
+                  }
                 />
               )}
             </Field>
@@ -318,7 +332,9 @@ function RouteToggle(props: { form: Form<ReferralsDraft>; route: ReferralRoute; 
                 {...control}
                 rows={2}
                 value={props.route.description}
-                onInput={(event) => props.form.set("routes", props.index, "description", event.currentTarget.value)}
+                onInput={(event) =>
+                  props.form.set("routes", props.index, "description", event.currentTarget.value)
+                }
               />
             )}
           </Field>
@@ -381,7 +397,11 @@ const describeReferralChange: DescribeChange = (change: AuditChange) => {
   const route = /^routes\.([^.]+)\.(\w+)$/.exec(change.field);
   if (route) {
     const [kind = "", professionalType = null] = (route[1] ?? "").split(":");
-    const name = routeName({ kind: kind as ReferralRoute["kind"], professionalType: professionalType as never, label: "" });
+    const name = routeName({
+      kind: kind as ReferralRoute["kind"],
+      professionalType: professionalType as never,
+      label: "",
+    });
     return {
       field: change.field,
       label: `${r.historyRoute(name)} · ${r.fields[route[2] ?? ""] ?? route[2]}`,

@@ -19,7 +19,15 @@ import {
 import { createMembership } from "../data/session";
 import { label, t } from "../i18n";
 import { type DescribeChange, History, isEmptyValue, showValue } from "../ui/audit";
-import { ChoiceField, createForm, Field, type FormFields, FormView, StatusMessage, SubmitButton } from "../ui/form";
+import {
+  ChoiceField,
+  createForm,
+  Field,
+  type FormFields,
+  FormView,
+  StatusMessage,
+  SubmitButton,
+} from "../ui/form";
 import { PageTitle } from "../ui/page";
 import { errorMessage, QueryView } from "../ui/states";
 import { TableWrap } from "../ui/table";
@@ -98,7 +106,9 @@ function locateContact(prefix: string) {
   };
 }
 
-function SchemeFields(props: { form: FormFields<SchemeDraft> & { errorsAt(path: string): string[] | undefined } }) {
+function SchemeFields(props: {
+  form: FormFields<SchemeDraft> & { errorsAt(path: string): string[] | undefined };
+}) {
   const s = () => t().schemes;
   const form = props.form;
   const contactField = (field: keyof SchemeDraft) => ({
@@ -112,7 +122,10 @@ function SchemeFields(props: { form: FormFields<SchemeDraft> & { errorsAt(path: 
           form={form}
           name="kind"
           label={s().kind}
-          options={partnerSchemeKinds.map((kind) => ({ value: kind, label: label("partnerSchemeKinds", kind) }))}
+          options={partnerSchemeKinds.map((kind) => ({
+            value: kind,
+            label: label("partnerSchemeKinds", kind),
+          }))}
         />
         <Field {...form.field("name")} label={s().name} hint={s().nameHint}>
           {(control) => <input {...control} type="text" autocomplete="off" {...form.text("name")} />}
@@ -125,11 +138,20 @@ function SchemeFields(props: { form: FormFields<SchemeDraft> & { errorsAt(path: 
         <legend>{s().contact}</legend>
         <p class="hint">{s().contactHint}</p>
         <Field {...contactField("structureName")} label={s().structureName}>
-          {(control) => <input {...control} type="text" autocomplete="organization" {...form.text("structureName")} />}
+          {(control) => (
+            <input {...control} type="text" autocomplete="organization" {...form.text("structureName")} />
+          )}
         </Field>
         <div class="field-row">
           <Field {...contactField("contactRole")} label={s().contactRole} hint={s().contactRoleHint} optional>
-            {(control) => <input {...control} type="text" autocomplete="organization-title" {...form.text("contactRole")} />}
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                autocomplete="organization-title"
+                {...form.text("contactRole")}
+              />
+            )}
           </Field>
           <Field {...contactField("contactName")} label={s().contactName} optional>
             {(control) => <input {...control} type="text" autocomplete="off" {...form.text("contactName")} />}
@@ -207,7 +229,9 @@ function SchemesList(props: { territoryId: string }) {
                     {(scheme, index) => (
                       <tr id={`scheme-row-${index()}`} tabindex="-1">
                         <th scope="row">
-                          <A href={`/territoires/${props.territoryId}/dispositifs/${scheme.id}`}>{scheme.name}</A>
+                          <A href={`/territoires/${props.territoryId}/dispositifs/${scheme.id}`}>
+                            {scheme.name}
+                          </A>
                         </th>
                         <td>{label("partnerSchemeKinds", scheme.kind)}</td>
                         <td>{scheme.contact.structureName}</td>
@@ -215,7 +239,10 @@ function SchemesList(props: { territoryId: string }) {
                           <ContactLines scheme={scheme} />
                         </td>
                         <td>
-                          <span class="tag" classList={{ "tag--revoked": scheme.retired, "tag--accepted": !scheme.retired }}>
+                          <span
+                            class="tag"
+                            classList={{ "tag--revoked": scheme.retired, "tag--accepted": !scheme.retired }}
+                          >
                             {scheme.retired ? s().retiredTag : s().active}
                           </span>
                         </td>
@@ -309,7 +336,9 @@ function AddScheme(props: { territoryId: string }) {
             {(scheme) => (
               <>
                 {s().created(scheme().name)}{" "}
-                <A href={`/territoires/${territoryId}/dispositifs/${scheme().id}`}>{s().open(scheme().name)}</A>
+                <A href={`/territoires/${territoryId}/dispositifs/${scheme().id}`}>
+                  {s().open(scheme().name)}
+                </A>
               </>
             )}
           </Show>
@@ -348,7 +377,12 @@ export function SchemePage() {
               }
             >
               <SchemeEditor territoryId={id()} initial={untrack(data)} />
-              <History territoryId={id()} entity={data().id} id="scheme-history" describe={describeSchemeChange} />
+              <History
+                territoryId={id()}
+                entity={data().id}
+                id="scheme-history"
+                describe={describeSchemeChange}
+              />
             </Show>
           </Show>
         )}
@@ -528,6 +562,10 @@ const describeSchemeChange: DescribeChange = (change: AuditChange) => {
   const field = t().schemes.fields[change.field];
   if (!field) return undefined;
   const value = (v: unknown) =>
-    isEmptyValue(v) ? undefined : change.field === "kind" ? label("partnerSchemeKinds", String(v)) : showValue(v);
+    isEmptyValue(v)
+      ? undefined
+      : change.field === "kind"
+        ? label("partnerSchemeKinds", String(v))
+        : showValue(v);
   return { field: change.field, label: field, before: value(change.before), after: value(change.after) };
 };

@@ -8,7 +8,8 @@ import { type DescribeChange, isEmptyValue, type ShownChange, showValue } from "
 export const measureLabel = (code: string) =>
   code.startsWith("custom:") ? code.slice("custom:".length) : label("measures", code);
 
-export const delayText = (days: number | null) => (days === null ? t().pathway.noDelay : t().pathway.days(days));
+export const delayText = (days: number | null) =>
+  days === null ? t().pathway.noDelay : t().pathway.days(days);
 export const durationText = (minutes: number | null) =>
   minutes === null ? t().pathway.noDuration : t().pathway.minutes(minutes);
 
@@ -37,7 +38,7 @@ export function PathwayView(props: { pathway: Pathway; schemes: readonly Partner
         <ol class="steps-view">
           <For each={props.pathway.steps}>
             {(step) => (
-              <li>
+              <li class="steps-view__step">
                 <h3>
                   {step.name}
                   <Show when={step.retired}>
@@ -87,7 +88,11 @@ export function PathwayView(props: { pathway: Pathway; schemes: readonly Partner
               <dl class="summary">
                 <div>
                   <dt>{p().markers}</dt>
-                  <dd>{track().markers.map((m) => label("vulnerabilityMarkers", m)).join(", ")}</dd>
+                  <dd>
+                    {track()
+                      .markers.map((m) => label("vulnerabilityMarkers", m))
+                      .join(", ")}
+                  </dd>
                 </div>
                 <div>
                   <dt>{p().markerRule}</dt>
@@ -179,9 +184,11 @@ export function describePathwayChange(
     targetDelayDays: (v) => (typeof v === "number" ? p().days(v) : showValue(v)),
     expectedDurationMinutes: (v) => (typeof v === "number" ? p().minutes(v) : showValue(v)),
     instruments: (v) => (Array.isArray(v) ? v.map((code) => measureLabel(String(code))).join(", ") : ""),
-    markers: (v) => (Array.isArray(v) ? v.map((m) => label("vulnerabilityMarkers", String(m))).join(", ") : ""),
+    markers: (v) =>
+      Array.isArray(v) ? v.map((m) => label("vulnerabilityMarkers", String(m))).join(", ") : "",
     markerRule: (v) => label("markerRules", String(v)),
-    partnerSchemeIds: (v) => (Array.isArray(v) ? v.map((id) => schemeName(schemes, String(id))).join(", ") : ""),
+    partnerSchemeIds: (v) =>
+      Array.isArray(v) ? v.map((id) => schemeName(schemes, String(id))).join(", ") : "",
     order: (v) => (Array.isArray(v) ? v.map(String).join(", ") : showValue(v)),
   };
   const format = (field: string, value: unknown) =>
@@ -192,11 +199,19 @@ export function describePathwayChange(
     if (!value || typeof value !== "object") return undefined;
     const record = value as Record<string, unknown>;
     return Object.entries(record)
-      .filter(([field, v]) => field !== "stepId" && field !== "name" && field !== "retired" && !isEmptyValue(v))
+      .filter(
+        ([field, v]) => field !== "stepId" && field !== "name" && field !== "retired" && !isEmptyValue(v),
+      )
       .map(([field, v]) => `${fieldName(field)} : ${format(field, v)}`)
       .join(" · ");
   };
-  const shown = (field: string, label: string, before: unknown, after: unknown, key = field): ShownChange => ({
+  const shown = (
+    field: string,
+    label: string,
+    before: unknown,
+    after: unknown,
+    key = field,
+  ): ShownChange => ({
     field,
     label,
     before: format(key, before),
@@ -224,7 +239,9 @@ export function describePathwayChange(
     }
     if (field === "integratedTrack") {
       const name = (value: unknown) =>
-        value && typeof value === "object" ? `${(value as { name?: string }).name ?? ""} — ${whole(value)}` : undefined;
+        value && typeof value === "object"
+          ? `${(value as { name?: string }).name ?? ""} — ${whole(value)}`
+          : undefined;
       return { field, label: p().historyTrack, before: name(before), after: name(after) };
     }
     match = /^integratedTrack\.(\w+)$/.exec(field);
