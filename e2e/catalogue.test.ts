@@ -128,6 +128,13 @@ describe("the resource catalogue", () => {
   });
 });
 
+/** A figure of a report or a result: the value of its « term ». */
+const figure = (page: Page, within: string, term: string) =>
+  page
+    .locator(`${within} dl > div`)
+    .filter({ has: page.locator("dt", { hasText: term }) })
+    .locator("dd");
+
 /** A `;`-separated CSV as Excel in France saves it: UTF-8 with a BOM, CRLF line ends. */
 function csv(rows: string[][]): Buffer {
   const cell = (value: string) => (/[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
@@ -194,7 +201,7 @@ describe("importing resources", () => {
     await expectLocator(
       page.getByText("Le fichier est valide : 2 lignes peuvent être importées."),
     ).toBeVisible();
-    await expectLocator(page.locator(".report dl")).toContainText("Fiches à créer 2");
+    await expectLocator(figure(page, ".report", "Fiches à créer")).toHaveText("2");
 
     // The first commit reaches the server, but its answer is lost: the lead tries again, with the same key.
     const keys: string[] = [];
@@ -215,7 +222,7 @@ describe("importing resources", () => {
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys[1]).toBe(keys[0]);
     await expectLocator(page.locator("#import-commit-progress-text")).toHaveText("Avancement : 100 %");
-    await expectLocator(page.locator(".result dl")).toContainText("Fiches créées 2");
+    await expectLocator(figure(page, ".result", "Fiches créées")).toHaveText("2");
     await expectLocator(
       page.getByRole("status").filter({ hasText: "Import terminé : 2 fiches créées" }),
     ).toBeVisible();

@@ -16,6 +16,7 @@ import { benchDuration, CONNECTIONS, GET_ITEM_COUNT, measureLatency } from "./be
 import { attempt } from "./bench/outcome";
 import { benchDir } from "./bench/paths";
 import { failures, type Results, render } from "./bench/report";
+import { measureImports } from "./bench/imports";
 import { measureScale } from "./bench/scale";
 
 for (const [signal, code] of [
@@ -81,6 +82,11 @@ async function main(): Promise<number> {
   const scale = await attempt(() => measureScale());
   await cleanUp();
 
+  const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 5000);
+  step(`A ${importRows}-row resources file: dry run, commit, then a filtered catalogue page…`);
+  const imports = await attempt(() => measureImports(importRows));
+  await cleanUp();
+
   const results: Results = { apiBundle, coldImport, consoleJs, latency, capacity };
   console.log(
     `\nMaillage bench — Node ${process.version}, ${process.platform} ${process.arch}, ${availableParallelism()} CPUs\n`,
@@ -95,9 +101,18 @@ async function main(): Promise<number> {
         ].join("\n")
       : `\nScale: not measured (${scale.error})`,
   );
-  const file = writeResults({ ...results, scale } as Results, startedAt, duration);
+  console.log(
+    imports.ok
+      ? [
+          `\nImport of ${imports.value.rows} resources (${imports.value.bytes} B CSV), in process:`,
+          `  dry run ${imports.value.dryRunMs} ms, commit ${imports.value.commitMs} ms (${imports.value.created} created)`,
+          `  filtered catalogue page (pillar + category, 50 items): p50 ${imports.value.filteredPageP50Ms} ms, one GetItem ${imports.value.getItemP50Ms} ms (× ${imports.value.ratio})`,
+        ].join("\n")
+      : `\nImports: not measured (${imports.error})`,
+  );
+  const file = writeResults({ ...results, scale, imports } as Results, startedAt, duration);
   console.log(`\nResults: ${relative(process.cwd(), file)}`);
-  return failures(results).length === 0 && scale.ok ? 0 : 1;
+  return failures(results).length === 0 && scale.ok && imports.ok ? 0 : 1;
 }
 
 let exitCode = 1;

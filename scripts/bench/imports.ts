@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { Jobs, Session, Territory, User } from "@maillage/core";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { Db, Jobs, Session, Territory, User } from "@maillage/core";
 import { createApp, loadConfig } from "../../functions/src/app";
 import { cleanUp, defer } from "./cleanup";
 import { asSystem, startSeededStore } from "./store";
@@ -20,6 +21,22 @@ export interface ImportsBench {
   dryRunMs: number;
   commitMs: number;
   created: number;
+  /** A filtered catalogue page (pillar + category, 50 items) at `rows` resources, against one GetItem. */
+  filteredPageP50Ms: number;
+  getItemP50Ms: number;
+  ratio: number;
+}
+
+async function p50(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 5; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
 }
 
 const HEADER =
@@ -109,12 +126,27 @@ export async function measureImports(rows = 5000): Promise<ImportsBench> {
   const dry = await run("dryRun=true");
   if (dry.result.valid !== rows) throw new Error(`dry run: ${dry.result.valid}/${rows} valid`);
   const commit = await run("dryRun=false", `bench-${Date.now()}`);
+  const filtered = `/api/territories/${territory.id}/resources?pillar=social&category=cafe&limit=50`;
+  const filteredPageP50Ms = await p50(30, async () => {
+    const res = await app.request(filtered, { headers: { authorization: `Bearer ${token}` } });
+    if (res.status !== 200) throw new Error(`catalogue page answered ${res.status}`);
+    await res.arrayBuffer();
+  });
+  const getItemP50Ms = await p50(30, () =>
+    asSystem(() =>
+      Db.db().send(new GetCommand({ TableName: Db.tableName(), Key: Db.Keys.territory(territory.id) })),
+    ),
+  );
+  const round = (n: number) => Math.round(n * 100) / 100;
   return {
     rows,
     bytes: file.byteLength,
     dryRunMs: dry.ms,
     commitMs: commit.ms,
     created: commit.result.created ?? 0,
+    filteredPageP50Ms: round(filteredPageP50Ms),
+    getItemP50Ms: round(getItemP50Ms),
+    ratio: round(filteredPageP50Ms / getItemP50Ms),
   };
 }
 

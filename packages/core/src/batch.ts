@@ -44,7 +44,7 @@ export interface Row {
   item: Record<string, unknown>;
 }
 
-const CHUNK = 25;
+const CHUNK = 100;
 const INDEX_KEYS = ["gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk"] as const;
 const STAGE_ATTRIBUTES = new Set(["staged", "stagedRun"]);
 

@@ -112,7 +112,7 @@ function Step(props: { id: string; title: string; children: JSX.Element }) {
 }
 
 /** A job's progress as a bar and a percentage (kept at 100 % once done). */
-function Progress(props: { id: string; job: Job | undefined; label: string }) {
+function Progress(props: { id: string; job: Job | undefined; label: string; doneLabel: string }) {
   const i = () => t().imports;
   const done = () => props.job?.status === "succeeded" || props.job?.status === "failed";
   const fraction = () => {
@@ -123,7 +123,7 @@ function Progress(props: { id: string; job: Job | undefined; label: string }) {
   };
   return (
     <div class="progress">
-      <p id={`${props.id}-label`}>{props.label}</p>
+      <p id={`${props.id}-label`}>{done() ? props.doneLabel : props.label}</p>
       <progress
         id={props.id}
         max={1}
@@ -247,7 +247,7 @@ function Wizard(props: { entity: Importable; territoryId: string; back: string }
     <>
       <Step id="import-template" title={i().step1}>
         <p>{i().step1Text}</p>
-        <ul class="links">
+        <ul>
           <li>
             <a href={templateUrl(props.entity, props.territoryId, "csv")} download="">
               {i().templateCsv}
@@ -306,7 +306,7 @@ function Wizard(props: { entity: Importable; territoryId: string; back: string }
 
       <Show when={dryJobId()}>
         <Step id="import-check" title={i().step3}>
-          <JobState job={dryJob} label={i().checking} id="import-check-progress" />
+          <JobState job={dryJob} label={i().checking} doneLabel={i().checked} id="import-check-progress" />
           <Show when={dryReport()}>{(report) => <ReportView report={report()} entity={props.entity} />}</Show>
         </Step>
       </Show>
@@ -336,7 +336,12 @@ function Wizard(props: { entity: Importable; territoryId: string; back: string }
             </div>
           </Show>
           <Show when={commitJobId()}>
-            <JobState job={commitJob} label={i().committing} id="import-commit-progress" />
+            <JobState
+              job={commitJob}
+              label={i().committing}
+              doneLabel={i().committed}
+              id="import-commit-progress"
+            />
           </Show>
           <Show when={commitReport()}>
             {(report) => (
@@ -391,11 +396,16 @@ function Wizard(props: { entity: Importable; territoryId: string; back: string }
 }
 
 /** A polled job: its progress, or why it could not be followed or failed. */
-function JobState(props: { job: ReturnType<typeof createJob>; label: string; id: string }) {
+function JobState(props: {
+  job: ReturnType<typeof createJob>;
+  label: string;
+  doneLabel: string;
+  id: string;
+}) {
   const i = () => t().imports;
   return (
     <>
-      <Progress id={props.id} job={props.job.data} label={props.label} />
+      <Progress id={props.id} job={props.job.data} label={props.label} doneLabel={props.doneLabel} />
       <Show when={props.job.isError && !props.job.isFetching}>
         <div class="alert alert--error" role="alert">
           <p>{errorMessage(props.job.error)}</p>

@@ -19,12 +19,12 @@ import { createForm, FormView, StatusMessage, SubmitButton } from "../ui/form";
 import {
   emptyLinkWorker,
   type LinkWorkerDraft,
-  LinkWorkerFields,
   linkWorkerDraftOf,
   linkWorkerFormLabels,
   linkWorkerInput,
   linkWorkerSubject,
-} from "../ui/link-worker-fields";
+} from "../ui/link-worker-draft";
+import { LinkWorkerFields } from "../ui/link-worker-fields";
 import { PageTitle } from "../ui/page";
 import { errorMessage, QueryView } from "../ui/states";
 import { TableWrap } from "../ui/table";
@@ -118,10 +118,10 @@ function LinkWorkersList(props: { territoryId: string; base: string }) {
                   <th scope="col">{l().profileType}</th>
                   <th scope="col">{l().employer}</th>
                   <th scope="col" class="numeric">
-                    {l().fte}
+                    <abbr title={l().fte}>{l().fteShort}</abbr>
                   </th>
                   <th scope="col" class="numeric">
-                    {l().caseloadCapacity}
+                    {l().caseloadShort}
                   </th>
                   <th scope="col">{l().period}</th>
                 </tr>

@@ -19,7 +19,7 @@ import { RequireRole } from "../ui/access";
 import { History } from "../ui/audit";
 import { ConflictAlert, describeResourceChange, Exports, MoreButton, Summary } from "../ui/catalogue";
 import { createForm, Field, FormView, StatusMessage, SubmitButton } from "../ui/form";
-import { options } from "../ui/link-worker-fields";
+import { options } from "../ui/link-worker-draft";
 import { PageTitle } from "../ui/page";
 import {
   categoriesOf,

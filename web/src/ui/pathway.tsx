@@ -190,12 +190,21 @@ export function describePathwayChange(
     partnerSchemeIds: (v) =>
       Array.isArray(v) ? v.map((id) => schemeName(schemes, String(id))).join(", ") : "",
     order: (v) => (Array.isArray(v) ? v.map(String).join(", ") : showValue(v)),
+    overrides: (v) =>
+      Array.isArray(v)
+        ? v
+            .map((override: { stepId?: unknown }) => {
+              const fields = whole(override);
+              return `${p().historyStep(stepName(String(override.stepId)))}${fields ? ` (${fields})` : ""}`;
+            })
+            .join(" ; ")
+        : showValue(v),
   };
   const format = (field: string, value: unknown) =>
     isEmptyValue(value) ? undefined : (values[field] ?? showValue)(value);
   const fieldName = (field: string) => p().fields[field] ?? field;
   /** A whole step or override, added or removed: its fields in one line. */
-  const whole = (value: unknown) => {
+  function whole(value: unknown): string | undefined {
     if (!value || typeof value !== "object") return undefined;
     const record = value as Record<string, unknown>;
     return Object.entries(record)
@@ -204,7 +213,7 @@ export function describePathwayChange(
       )
       .map(([field, v]) => `${fieldName(field)} : ${format(field, v)}`)
       .join(" · ");
-  };
+  }
   const shown = (
     field: string,
     label: string,

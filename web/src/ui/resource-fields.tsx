@@ -12,7 +12,7 @@ import { createEffect, on, Show } from "solid-js";
 import { t } from "../i18n";
 import { CheckboxGroup } from "./catalogue";
 import { ChoiceField, Field, type FormFields } from "./form";
-import { options } from "./link-worker-fields";
+import { options } from "./link-worker-draft";
 
 /** What the resource form holds: typed text and ticked boxes, turned into the API's shape on submit. */
 export interface ResourceDraft {
