@@ -124,6 +124,45 @@ describe("the resource catalogue", () => {
     await expectLocator(page.getByLabel("Vérification")).toHaveValue("true");
     await expectLocator(rows).toHaveCount(count - 1);
     await expectLocator(page.getByRole("link", { name })).toHaveCount(0);
+
+    // Its page: the form with the new version, and its history says it was verified.
+    await page.getByRole("link", { name: "Effacer les filtres" }).click();
+    await page.getByRole("link", { name }).click();
+    await page.waitForURL(/\/ressources\/res_[0-9A-Z]{26}$/);
+    await expectLocator(page.locator("main h1")).toHaveText(name);
+    await expectLocator(page.getByLabel("Pilier")).toHaveValue("social");
+    await page.getByRole("button", { name: "Afficher l'historique" }).click();
+    await expectLocator(page.locator("#resource-history-entry-0")).toContainText(
+      "Ressource marquée comme vérifiée",
+    );
+    await page.getByLabel("Horaires").fill("Mardi et jeudi, 14 h – 17 h");
+    await page.getByRole("button", { name: "Enregistrer la ressource" }).click();
+    await expectLocator(page.getByRole("status").filter({ hasText: "Ressource enregistrée" })).toBeVisible();
+    await expectLocator(page.locator("#resource-history-entry-0")).toContainText("Horaires");
+    expect(unexpectedErrors()).toEqual([]);
+  });
+});
+
+describe("a link worker", () => {
+  test("reads the link workers and the catalogue, with nothing to edit", async () => {
+    const { page, unexpectedErrors } = await harness.open();
+    await signIn(page, PEOPLE.linkWorker);
+    // One workspace: the territory is home.
+    await page.waitForURL(/\/territoires\/ter_[^/]+$/);
+    const territoryId = new URL(page.url()).pathname.split("/")[2] ?? "";
+    await subnav(page).getByRole("link", { name: "Ressources" }).click();
+    await page.waitForURL(`**/territoires/${territoryId}/ressources`);
+    await expectLocator(page.locator("main table tbody tr").first()).toBeVisible();
+    await expectLocator(page.getByText("Seul·e un·e chef·fe de projet peut ajouter")).toBeVisible();
+    await expectLocator(page.getByRole("button", { name: /Marquer comme vérifiée/ })).toHaveCount(0);
+    await expectLocator(page.getByRole("link", { name: "Ajouter une ressource" })).toHaveCount(0);
+
+    await subnav(page).getByRole("link", { name: "Agents de liaison" }).click();
+    await page.getByRole("link", { name: "Samir Agent de liaison" }).click();
+    await page.waitForURL(/\/agents\/lwk_/);
+    await expectLocator(page.locator("main dl")).toContainText("Compte lié");
+    await expectLocator(page.locator("main form")).toHaveCount(0);
+    await expectLocator(page.getByRole("button", { name: "Afficher l'historique" })).toHaveCount(0);
     expect(unexpectedErrors()).toEqual([]);
   });
 });

@@ -44,7 +44,7 @@ describe("the lead configures the pathway", () => {
 
     // Rename the second step and set the third one's delay.
     await step(page, 1).getByLabel("Nom de l'étape").fill("Orienter vers l'agent de liaison");
-    await expectLocator(step(page, 1).locator("legend")).toContainText(
+    await expectLocator(step(page, 1).locator(".step__legend")).toContainText(
       "Étape 2 : Orienter vers l'agent de liaison",
     );
     await step(page, 2)
@@ -64,7 +64,7 @@ describe("the lead configures the pathway", () => {
     );
     await page.getByRole("button", { name: "Descendre l'étape « Suivre et ajuster »" }).click();
     await page.getByRole("button", { name: "Descendre l'étape « Suivre et ajuster »" }).click();
-    await expectLocator(page.locator("ol.steps > li legend")).toHaveTexts([
+    await expectLocator(page.locator("ol.steps .step__legend")).toHaveTexts([
       "Étape 1 : Repérer",
       "Étape 2 : Orienter vers l'agent de liaison",
       "Étape 3 : Co-construire",
@@ -219,7 +219,9 @@ describe("referral routes and partner schemes", () => {
     await sections(page).getByRole("link", { name: "Dispositifs partenaires" }).click();
     const add = page.getByRole("button", { name: "Ajouter le dispositif" });
     await add.waitFor();
-    await page.getByLabel("Type de dispositif").selectOption({ label: "PTSM" });
+    await page
+      .getByLabel("Type de dispositif")
+      .selectOption({ label: "PTSM (projet territorial de santé mentale)" });
     await page.getByLabel("Nom du dispositif").fill("PTSM du Nord");
     await page.getByLabel("Structure porteuse").fill("ARS Hauts-de-France (démo)");
     await page.getByLabel(/Téléphone de la structure/).fill("12");

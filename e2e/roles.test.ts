@@ -91,6 +91,11 @@ describe("each demo person sees what their role allows", () => {
     expect(await sections.getByRole("link").allTextContents()).toEqual([
       "Vue d'ensemble",
       "Profil",
+      "Parcours-type",
+      "Orientations et publics",
+      "Dispositifs partenaires",
+      "Agents de liaison",
+      "Ressources",
       "Membres",
       "Journal",
     ]);
@@ -111,7 +116,16 @@ describe("each demo person sees what their role allows", () => {
     await page.waitForURL(/\/territoires\/ter_[^/]+$/);
     expect(await heading(page)).toBe("Lille Sud et Faubourgs");
     const sections = page.getByRole("navigation", { name: "Rubriques du territoire" });
-    expect(await sections.getByRole("link").allTextContents()).toEqual(["Vue d'ensemble", "Profil"]);
+    // Every member reads the configuration (pathway, referrals, schemes, link workers, resources).
+    expect(await sections.getByRole("link").allTextContents()).toEqual([
+      "Vue d'ensemble",
+      "Profil",
+      "Parcours-type",
+      "Orientations et publics",
+      "Dispositifs partenaires",
+      "Agents de liaison",
+      "Ressources",
+    ]);
     expect(await page.getByRole("link", { name: "Membres" }).count()).toBe(0);
 
     await sections.getByRole("link", { name: "Profil" }).click();
