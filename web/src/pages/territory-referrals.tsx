@@ -31,13 +31,6 @@ const draftOf = (settings: ReferralSettings): ReferralsDraft => ({
   version: settings.version,
 });
 
-/** A route's name: its kind, or its professional type ("Infirmier·ère"), or what the lead typed for "other". */
-export function routeName(route: Pick<ReferralRoute, "kind" | "professionalType" | "label">): string {
-  if (route.professionalType === "other" && route.label.trim()) return route.label.trim();
-  if (route.professionalType) return label("healthProfessionalTypes", route.professionalType);
-  return label("referralRouteKinds", route.kind);
-}
-
 const routeDomId = (route: Pick<ReferralRoute, "kind" | "professionalType">) =>
   `referrals-route-${routeKey(route).replace(":", "-")}`;
 const groupDomId = (group: string) => `referrals-group-${group}`;
@@ -389,34 +382,3 @@ function GroupToggle(props: { form: Form<ReferralsDraft>; group: TargetGroup; in
     </li>
   );
 }
-
-/** `routes.<key>.<field>` (key `gp`, `health_professional:nurse`) and `targetGroups.<group>.<field>`. */
-const describeReferralChange: DescribeChange = (change: AuditChange) => {
-  const r = t().referrals;
-  const value = (v: unknown) => (isEmptyValue(v) ? undefined : showValue(v));
-  const route = /^routes\.([^.]+)\.(\w+)$/.exec(change.field);
-  if (route) {
-    const [kind = "", professionalType = null] = (route[1] ?? "").split(":");
-    const name = routeName({
-      kind: kind as ReferralRoute["kind"],
-      professionalType: professionalType as never,
-      label: "",
-    });
-    return {
-      field: change.field,
-      label: `${r.historyRoute(name)} · ${r.fields[route[2] ?? ""] ?? route[2]}`,
-      before: value(change.before),
-      after: value(change.after),
-    };
-  }
-  const group = /^targetGroups\.([^.]+)\.(\w+)$/.exec(change.field);
-  if (group) {
-    return {
-      field: change.field,
-      label: `${r.historyGroup(label("targetGroups", group[1] ?? ""))} · ${r.fields[group[2] ?? ""] ?? group[2]}`,
-      before: value(change.before),
-      after: value(change.after),
-    };
-  }
-  return undefined;
-};

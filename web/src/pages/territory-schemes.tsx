@@ -557,15 +557,3 @@ function SchemeEditor(props: { territoryId: string; initial: PartnerScheme }) {
     </>
   );
 }
-
-const describeSchemeChange: DescribeChange = (change: AuditChange) => {
-  const field = t().schemes.fields[change.field];
-  if (!field) return undefined;
-  const value = (v: unknown) =>
-    isEmptyValue(v)
-      ? undefined
-      : change.field === "kind"
-        ? label("partnerSchemeKinds", String(v))
-        : showValue(v);
-  return { field: change.field, label: field, before: value(change.before), after: value(change.after) };
-};

@@ -75,15 +75,15 @@ export interface ShownChange {
  * How a page names the fields of its own records ("steps.stp_….targetDelayDays" → « Étape
  * Orienter · Délai cible »); undefined leaves the change to the journal's own labels.
  */
-export type DescribeChange = (change: AuditChange) => ShownChange | undefined;
+export type DescribeChange = (change: AuditChange, entry: AuditEntry) => ShownChange | undefined;
 
 /** The changes worth a line: declared fields whose shown value actually differs. */
-export function shownChanges(entry: Pick<AuditEntry, "changes">, describe?: DescribeChange): ShownChange[] {
+export function shownChanges(entry: AuditEntry, describe?: DescribeChange): ShownChange[] {
   return entry.changes
     .filter((change) => !isHidden(change))
     .map(
       (change) =>
-        describe?.(change) ?? {
+        describe?.(change, entry) ?? {
           field: change.field,
           label: fieldLabel(change.field),
           before: isEmptyValue(change.before) ? undefined : formatValue(change.field, change.before),

@@ -275,3 +275,71 @@ export function describePathwayChange(
     return undefined;
   };
 }
+
+/** A route's name: its kind, or its professional type ("Infirmier·ère"), or what the lead typed for "other". */
+export function routeName(route: Pick<ReferralRoute, "kind" | "professionalType" | "label">): string {
+  if (route.professionalType === "other" && route.label.trim()) return route.label.trim();
+  if (route.professionalType) return label("healthProfessionalTypes", route.professionalType);
+  return label("referralRouteKinds", route.kind);
+}
+
+/** `routes.<key>.<field>` (key `gp`, `health_professional:nurse`) and `targetGroups.<group>.<field>`. */
+export const describeReferralChange: DescribeChange = (change: AuditChange) => {
+  const r = t().referrals;
+  const value = (v: unknown) => (isEmptyValue(v) ? undefined : showValue(v));
+  const route = /^routes\.([^.]+)\.(\w+)$/.exec(change.field);
+  if (route) {
+    const [kind = "", professionalType = null] = (route[1] ?? "").split(":");
+    const name = routeName({
+      kind: kind as ReferralRoute["kind"],
+      professionalType: professionalType as never,
+      label: "",
+    });
+    return {
+      field: change.field,
+      label: `${r.historyRoute(name)} · ${r.fields[route[2] ?? ""] ?? route[2]}`,
+      before: value(change.before),
+      after: value(change.after),
+    };
+  }
+  const group = /^targetGroups\.([^.]+)\.(\w+)$/.exec(change.field);
+  if (group) {
+    return {
+      field: change.field,
+      label: `${r.historyGroup(label("targetGroups", group[1] ?? ""))} · ${r.fields[group[2] ?? ""] ?? group[2]}`,
+      before: value(change.before),
+      after: value(change.after),
+    };
+  }
+  return undefined;
+};
+
+/** A partner scheme's fields (`contact.phone`…), its kind by its label. */
+export const describeSchemeChange: DescribeChange = (change: AuditChange) => {
+  const field = t().schemes.fields[change.field];
+  if (!field) return undefined;
+  const value = (v: unknown) =>
+    isEmptyValue(v)
+      ? undefined
+      : change.field === "kind"
+        ? label("partnerSchemeKinds", String(v))
+        : showValue(v);
+  return { field: change.field, label: field, before: value(change.before), after: value(change.after) };
+};
+
+/**
+ * The configuration's entries in the journal: each by its record's kind (pathway, referral settings,
+ * partner scheme), the others left to the journal's own labels.
+ */
+export function describeConfigurationChange(
+  pathway: Pathway | undefined,
+  schemes: readonly PartnerScheme[] | undefined,
+): DescribeChange {
+  const ofPathway = describePathwayChange(pathway, schemes);
+  return (change, entry) => {
+    if (entry.entityType === "pathway") return ofPathway(change, entry);
+    if (entry.entityType === "referral_settings") return describeReferralChange(change, entry);
+    if (entry.entityType === "partner_scheme") return describeSchemeChange(change, entry);
+    return undefined;
+  };
+}
