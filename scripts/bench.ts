@@ -12,11 +12,11 @@ import { measureCapacity } from "./bench/capacity";
 import { cleanUp } from "./bench/cleanup";
 import { coldImportRuns, measureColdImport } from "./bench/cold-import";
 import { measureConsoleJs } from "./bench/console-js";
+import { measureImports } from "./bench/imports";
 import { benchDuration, CONNECTIONS, GET_ITEM_COUNT, measureLatency } from "./bench/latency";
 import { attempt } from "./bench/outcome";
 import { benchDir } from "./bench/paths";
 import { failures, type Results, render } from "./bench/report";
-import { measureImports } from "./bench/imports";
 import { measureScale } from "./bench/scale";
 
 for (const [signal, code] of [

@@ -75,7 +75,9 @@ export const OperatorTerritoryView = v.object({
     endDate: v.nullable(v.string()),
     createdAt: v.string(),
   }),
-  readers: v.array(v.object({ id: v.string(), kind: v.picklist(["federation", "funder"]), name: v.string() })),
+  readers: v.array(
+    v.object({ id: v.string(), kind: v.picklist(["federation", "funder"]), name: v.string() }),
+  ),
 });
 export type OperatorTerritoryView = v.InferOutput<typeof OperatorTerritoryView>;
 

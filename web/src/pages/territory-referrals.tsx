@@ -1,5 +1,4 @@
 import {
-  type AuditChange,
   type ReferralRoute,
   type ReferralSettings,
   ReferralSettingsUpdate,
@@ -13,10 +12,11 @@ import { createEffect, createSignal, For, on, Show, untrack } from "solid-js";
 import { createReferralSettings, createSaveReferralSettings, pathwayKeys } from "../data/pathway";
 import { createMembership } from "../data/session";
 import { label, t } from "../i18n";
-import { type DescribeChange, History, isEmptyValue, showValue } from "../ui/audit";
+import { History } from "../ui/audit";
 import { Checkbox } from "../ui/choices";
 import { createForm, Field, type Form, FormView, StatusMessage, SubmitButton } from "../ui/form";
 import { PageTitle } from "../ui/page";
+import { describeReferralChange, routeName } from "../ui/pathway";
 import { QueryView } from "../ui/states";
 
 interface ReferralsDraft {

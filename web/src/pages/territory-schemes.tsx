@@ -1,5 +1,4 @@
 import {
-  type AuditChange,
   type PartnerScheme,
   PartnerSchemeCreate,
   PartnerSchemeUpdate,
@@ -18,7 +17,7 @@ import {
 } from "../data/pathway";
 import { createMembership } from "../data/session";
 import { label, t } from "../i18n";
-import { type DescribeChange, History, isEmptyValue, showValue } from "../ui/audit";
+import { History } from "../ui/audit";
 import {
   ChoiceField,
   createForm,
@@ -29,6 +28,7 @@ import {
   SubmitButton,
 } from "../ui/form";
 import { PageTitle } from "../ui/page";
+import { describeSchemeChange } from "../ui/pathway";
 import { errorMessage, QueryView } from "../ui/states";
 import { TableWrap } from "../ui/table";
 

@@ -1,4 +1,4 @@
-import type { AuditChange, PartnerScheme, Pathway, TrackOverride } from "@maillage/schema";
+import type { AuditChange, PartnerScheme, Pathway, ReferralRoute, TrackOverride } from "@maillage/schema";
 import { For, Show } from "solid-js";
 import { label, t } from "../i18n";
 import { type DescribeChange, isEmptyValue, type ShownChange, showValue } from "./audit";
