@@ -130,6 +130,15 @@ describe("the lead configures the pathway", () => {
     expect(text).not.toMatch(/(stp|sch|usr|ter)_[0-9A-Z]{10}/);
     // The seed's first save is there too, under it.
     await expectLocator(history.locator("ol.journal > li")).toHaveCount(2);
+
+    // The territory's journal renders the same entry the same way.
+    await sections(page).getByRole("link", { name: "Journal" }).click();
+    const inJournal = page.locator("ol.journal > li").first();
+    await expectLocator(inJournal).toContainText("Modification du parcours-type · Parcours-type");
+    await expectLocator(inJournal.locator(".changes li").filter({ hasText: "· Nom" })).toHaveText(
+      "Étape « Orienter vers l'agent de liaison » · Nom Orienter → devient Orienter vers l'agent de liaison",
+    );
+    expect((await page.locator("ol.journal").textContent()) ?? "").not.toMatch(/(stp|sch)_[0-9A-Z]{10}/);
     expect(unexpectedErrors()).toEqual([]);
   });
 
