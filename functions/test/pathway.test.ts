@@ -84,14 +84,17 @@ describe("pathway: defaults", () => {
     }
   });
 
-  test("saving the default unchanged writes nothing: still version 0, no audit entry", async () => {
+  test("a pilot can adopt the national default as it is; saving it again unchanged writes nothing", async () => {
     const t = await withTestTenant();
     const lead = client(t);
-    const res = await lead.putPathway(toUpdate(defaultPathway()));
-    expect(res.status).toBe(200);
-    expect(res.body.version).toBe(0);
-    expect((await lead.getPathway()).body.version).toBe(0);
-    expect(await lead.history("pathway")).toEqual([]);
+    const adopted = await lead.putPathway(toUpdate(defaultPathway()));
+    expect(adopted.status).toBe(200);
+    expect(adopted.body.version).toBe(1);
+    expect((await lead.getPathway()).body.version).toBe(1);
+    expect(await lead.history("pathway")).toHaveLength(1);
+    const again = await lead.putPathway({ ...toUpdate(defaultPathway()), version: 1 });
+    expect(again.body.version).toBe(1);
+    expect(await lead.history("pathway")).toHaveLength(1);
   });
 });
 

@@ -107,7 +107,8 @@ export async function get(): Promise<Info> {
 /**
  * A lead saves the whole pathway from the version they read (0: the default). New steps get their
  * stable id here; stored steps are never deleted (retired instead). The integrated track's partner
- * schemes must exist and be active, checked again in the transaction. An unchanged save writes nothing.
+ * schemes must exist and be active, checked again in the transaction. An unchanged save writes nothing
+ * (but the first one: it adopts the default).
  */
 export async function update(raw: PathwayUpdate): Promise<Info> {
   const territoryId = Actor.territoryId(["territory_lead"]);
@@ -131,7 +132,8 @@ export async function update(raw: PathwayUpdate): Promise<Info> {
     updatedAt: now.toISOString(),
   };
   const changes = changesOf(current, next);
-  if (changes.length === 0) return current;
+  // Unchanged: nothing to write, except the first save, by which a pilot adopts the national default.
+  if (changes.length === 0 && stored) return current;
   const schemeChecks: WriteOp[] = schemeIds.map((schemeId) => ({
     ConditionCheck: {
       Key: Keys.partnerScheme(territoryId, schemeId),

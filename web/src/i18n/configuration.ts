@@ -99,8 +99,6 @@ export const configuration = dictionary(
       save: "Enregistrer le parcours",
       saved: (n: number) => `Parcours enregistré (version ${n}).`,
       unchanged: "Aucune modification à enregistrer : le parcours est identique à la version enregistrée.",
-      unchangedDefault:
-        "Aucune modification : le parcours reste le parcours national par défaut, qui n'est pas enregistré tant qu'il n'est pas adapté.",
       conflictTitle: "Le parcours a été modifié par quelqu'un d'autre pendant votre saisie",
       conflict: (n: number) =>
         `Votre enregistrement n'a pas été fait, pour ne pas écraser ces changements. La version actuelle est la version ${n} : rechargez-la, puis refaites vos modifications si besoin.`,
@@ -364,8 +362,6 @@ export const configuration = dictionary(
       save: "Save the pathway",
       saved: (n) => `Pathway saved (version ${n}).`,
       unchanged: "Nothing to save: the pathway is the same as the saved version.",
-      unchangedDefault:
-        "Nothing changed: the pathway is still the national default, which is not saved until it is adapted.",
       conflictTitle: "Someone else changed the pathway while you were editing",
       conflict: (n) =>
         `Your changes were not saved, so as not to overwrite theirs. The current version is version ${n}: reload it, then redo your changes if needed.`,

@@ -362,7 +362,7 @@ function PathwayForm(props: { territoryId: string; initial: Pathway; schemes: Pa
     const now = status();
     if (!now) return "";
     if (now.kind === "announce") return now.text;
-    if (now.kind === "unchanged") return now.version === 0 ? p().unchangedDefault : p().unchanged;
+    if (now.kind === "unchanged") return p().unchanged;
     return now.kind === "saved" ? p().saved(now.version) : p().reloaded(now.version);
   };
   const announce = (text: string) => setStatus({ kind: "announce", text });
