@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
-import { Seed } from "@maillage/core";
 import * as Local from "@maillage/core/local";
+import * as Seed from "@maillage/core/seed";
 import { type Config, loadConfig } from "@maillage/functions";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterEach, expect } from "vitest";

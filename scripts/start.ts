@@ -6,8 +6,9 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Actor, Jobs, Seed } from "@maillage/core";
+import { Actor, Jobs } from "@maillage/core";
 import * as Local from "@maillage/core/local";
+import * as Seed from "@maillage/core/seed";
 import { loadConfig } from "@maillage/functions";
 import { createServer } from "vite";
 import { createLocalServer, listen } from "../functions/src/node";

@@ -1,4 +1,5 @@
-import { Seed, Session, Token } from "@maillage/core";
+import { Session, Token } from "@maillage/core";
+import * as Seed from "@maillage/core/seed";
 import { createId } from "@maillage/schema";
 import { SignJWT } from "jose";
 import { beforeAll, describe, expect, test } from "vitest";

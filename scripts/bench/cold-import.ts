@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { lambdaDataEnv } from "../lib/lambda-bundle";
@@ -86,15 +86,26 @@ function summary(samplesMs: number[]): ImportTimes {
 
 /** A module that imports exactly the external @aws-sdk/* packages the bundle imports. */
 function writeSdkOnly(bundle: BuiltHandler): { module: BuiltHandler; packages: string[] } {
-  const code = readFileSync(bundle.handler, "utf8");
-  const packages = [
-    ...new Set([...code.matchAll(/\b(?:from|import)\s*"(@aws-sdk\/[^"]+)"/g)].map((m) => m[1] ?? "")),
-  ];
+  // The handler and the chunks it imports statically (code splitting): what a cold start loads.
+  const files = [bundle.handler];
+  const packages = new Set<string>();
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i] as string;
+    const code = readFileSync(file, "utf8");
+    for (const match of code.matchAll(/\bfrom\s*"([^"]+)"|\bimport\s*"([^"]+)"/g)) {
+      const spec = match[1] ?? match[2] ?? "";
+      if (spec.startsWith("@aws-sdk/")) packages.add(spec);
+      if (spec.startsWith("./")) {
+        const chunk = join(dirname(file), spec);
+        if (!files.includes(chunk)) files.push(chunk);
+      }
+    }
+  }
   const dir = join(benchDir, "lambda-sdk-only");
   mkdirSync(dir, { recursive: true });
   const handler = join(dir, "index.mjs");
-  writeFileSync(handler, packages.map((name) => `import ${JSON.stringify(name)};\n`).join(""));
-  return { module: { dir, handler }, packages: packages.sort() };
+  writeFileSync(handler, [...packages].map((name) => `import ${JSON.stringify(name)};\n`).join(""));
+  return { module: { dir, handler }, packages: [...packages].sort() };
 }
 
 /** Alternates the bundles, one process at a time, so that all see the same machine state. */

@@ -1,5 +1,6 @@
-import { Actor, Db, Seed } from "@maillage/core";
+import { Actor, Db } from "@maillage/core";
 import * as Local from "@maillage/core/local";
+import * as Seed from "@maillage/core/seed";
 import { defer } from "./cleanup";
 
 /** Direct core calls from the bench run as the system, like the seed (platform scope). */

@@ -1,4 +1,4 @@
-import { Actor, Invitation, MaillageError, Seed, User } from "@maillage/core";
+import { Actor, Demo, Invitation, MaillageError, User } from "@maillage/core";
 import { DevSignIn, InvitationAccept, Me } from "@maillage/schema";
 import { Hono } from "hono";
 import * as v from "valibot";
@@ -84,7 +84,7 @@ export const session = new Hono<Env>()
     }),
     async (c) => {
       assertLocal(c.get("config").auth.mode);
-      const ids = await Promise.all(Seed.DEMO_EMAILS.map((email) => User.idByEmail(email)));
+      const ids = await Promise.all(Demo.DEMO_EMAILS.map((email) => User.idByEmail(email)));
       const people = await Promise.all(
         ids.flatMap((id) => (id ? [Promise.all([User.get(id), User.memberships(id)])] : [])),
       );

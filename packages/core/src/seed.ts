@@ -126,12 +126,4 @@ export async function demo(): Promise<{ seeded: boolean }> {
   });
 }
 
-/** Demo people, for the local sign-in page only. */
-export const DEMO_EMAILS = [
-  "operateur@example.org",
-  "cheffe.projet@example.org",
-  "agent.liaison@example.org",
-  "federation@example.org",
-  "financeur@example.org",
-  "cheffe.rurale@example.org",
-] as const;
+export { DEMO_EMAILS } from "./demo";

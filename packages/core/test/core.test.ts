@@ -1,5 +1,6 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { Actor, Communes, Db, MaillageError, Seed, Territory, User } from "@maillage/core";
+import { Actor, Communes, Db, MaillageError, Territory, User } from "@maillage/core";
+import * as Seed from "@maillage/core/seed";
 import { describe, expect, test } from "vitest";
 import { profile } from "../../../test/harness";
 
