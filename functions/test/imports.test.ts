@@ -7,7 +7,7 @@ import { as, type TestTenant, testApp, withTestTenant } from "../../test/harness
 import { CSV, JSON_TYPE, XLSX } from "../src/http/route";
 
 const { app } = testApp();
-const SAMPLES = resolve(import.meta.dirname, "../../../shared/reference/data-inclusion/samples");
+const SAMPLES = resolve(import.meta.dirname, "../../packages/sheets/data/data-inclusion/samples");
 
 const HEADER =
   "Référence;Pilier;Catégorie;Structure;Service;Description;Commune (code INSEE);Adresse;Accessibilité;Coût;Précisions sur le coût;Horaires;Capacité;Téléphone;Courriel;Site web;Publics;Vérifiée le";

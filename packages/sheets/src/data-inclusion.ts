@@ -17,7 +17,7 @@ import { createHash } from "node:crypto";
 import { type Pillar, pillarOf, type ResourceCategory, resourceCategories } from "@maillage/schema";
 import type { RowIssue, Unmapped } from "./columns";
 
-// ——— the v1 lists (schema v1.0.8, ../shared/reference/data-inclusion) ———
+// ——— the v1 lists (schema v1.0.8, packages/sheets/data/data-inclusion, from shared/reference) ———
 
 const V1_THEMATIQUE_CATEGORIES = {
   "choisir-un-metier": "employment",

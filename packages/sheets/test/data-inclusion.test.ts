@@ -13,7 +13,7 @@ import {
   THEMATIQUES,
 } from "../src/data-inclusion";
 
-const REFERENCE = resolve(import.meta.dirname, "../../../../shared/reference/data-inclusion");
+const REFERENCE = resolve(import.meta.dirname, "../data/data-inclusion");
 const load = (name: string) => JSON.parse(readFileSync(resolve(REFERENCE, name), "utf8"));
 const values = (name: string) => (load(name) as { value: string }[]).map((x) => x.value);
 
