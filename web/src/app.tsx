@@ -1,27 +1,55 @@
 import { Route, Router } from "@solidjs/router";
 import { QueryClientProvider } from "@tanstack/solid-query";
+import { lazy } from "solid-js";
 import { queryClient } from "./data/query";
 import { HomePage, NotFoundPage } from "./pages/home";
-import { LinkWorkersImportPage, ResourcesImportPage } from "./pages/imports";
 import { InvitationPage } from "./pages/invitation";
-import { LinkWorkerPage, LinkWorkersPage, NewLinkWorkerPage } from "./pages/link-workers";
 import { FederationPage, FunderPage } from "./pages/network";
 import { OperatorPage } from "./pages/operator";
-import {
-  OperatorFederationPage,
-  OperatorFunderPage,
-  OperatorTerritoryPage,
-} from "./pages/operator-follow-up";
-import { NewResourcePage, ResourcePage, ResourcesPage } from "./pages/resources";
 import { SignInPage } from "./pages/sign-in";
 import { JournalPage } from "./pages/territory-journal";
 import { MembersPage } from "./pages/territory-members";
 import { OverviewPage } from "./pages/territory-overview";
-import { PathwayPage } from "./pages/territory-pathway";
 import { ProfilePage } from "./pages/territory-profile";
-import { ReferralsPage } from "./pages/territory-referrals";
-import { SchemePage, SchemesPage } from "./pages/territory-schemes";
 import { Layout, TerritoryLayout } from "./ui/layout";
+
+/**
+ * The configuration pages load on first visit (their forms and dictionaries are most of the console's
+ * code); sign-in, the overview and the profile are in the first download.
+ */
+const LinkWorkersImportPage = lazy(() =>
+  import("./pages/imports").then((m) => ({ default: m.LinkWorkersImportPage })),
+);
+const ResourcesImportPage = lazy(() =>
+  import("./pages/imports").then((m) => ({ default: m.ResourcesImportPage })),
+);
+const LinkWorkerPage = lazy(() =>
+  import("./pages/link-workers").then((m) => ({ default: m.LinkWorkerPage })),
+);
+const LinkWorkersPage = lazy(() =>
+  import("./pages/link-workers").then((m) => ({ default: m.LinkWorkersPage })),
+);
+const NewLinkWorkerPage = lazy(() =>
+  import("./pages/link-workers").then((m) => ({ default: m.NewLinkWorkerPage })),
+);
+const OperatorFederationPage = lazy(() =>
+  import("./pages/operator-follow-up").then((m) => ({ default: m.OperatorFederationPage })),
+);
+const OperatorFunderPage = lazy(() =>
+  import("./pages/operator-follow-up").then((m) => ({ default: m.OperatorFunderPage })),
+);
+const OperatorTerritoryPage = lazy(() =>
+  import("./pages/operator-follow-up").then((m) => ({ default: m.OperatorTerritoryPage })),
+);
+const NewResourcePage = lazy(() => import("./pages/resources").then((m) => ({ default: m.NewResourcePage })));
+const ResourcePage = lazy(() => import("./pages/resources").then((m) => ({ default: m.ResourcePage })));
+const ResourcesPage = lazy(() => import("./pages/resources").then((m) => ({ default: m.ResourcesPage })));
+const PathwayPage = lazy(() => import("./pages/territory-pathway").then((m) => ({ default: m.PathwayPage })));
+const ReferralsPage = lazy(() =>
+  import("./pages/territory-referrals").then((m) => ({ default: m.ReferralsPage })),
+);
+const SchemePage = lazy(() => import("./pages/territory-schemes").then((m) => ({ default: m.SchemePage })));
+const SchemesPage = lazy(() => import("./pages/territory-schemes").then((m) => ({ default: m.SchemesPage })));
 
 export function App() {
   return (

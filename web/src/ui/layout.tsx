@@ -86,14 +86,38 @@ export function Layout(props: RouteSectionProps) {
   });
 
   // A new page: move focus to its h1, so that screen readers announce it (not on the first load).
+  // Pages that load on first visit put their h1 in later: focus follows the page's h1 for a moment,
+  // unless the person has moved focus themself.
+  let stopFollowing: (() => void) | undefined;
   createEffect(
     on(
       () => location.pathname,
-      () =>
+      () => {
+        stopFollowing?.();
         requestAnimationFrame(() => {
-          const heading = main?.querySelector<HTMLElement>("h1");
-          (heading ?? main)?.focus();
-        }),
+          if (!main) return;
+          let focused: HTMLElement | undefined;
+          const follow = () => {
+            const heading = main?.querySelector<HTMLElement>("h1") ?? undefined;
+            const active = document.activeElement;
+            const ours =
+              active === document.body || active === main || active === focused || !active?.isConnected;
+            if (heading && heading !== focused && ours) {
+              heading.focus();
+              focused = heading;
+            }
+          };
+          follow();
+          if (!focused) main.focus();
+          const observer = new MutationObserver(follow);
+          observer.observe(main, { childList: true, subtree: true });
+          const timer = setTimeout(() => observer.disconnect(), 3000);
+          stopFollowing = () => {
+            observer.disconnect();
+            clearTimeout(timer);
+          };
+        });
+      },
       { defer: true },
     ),
   );
