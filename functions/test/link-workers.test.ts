@@ -125,9 +125,9 @@ describe("link workers", () => {
       userDisplayName: "Personne de test",
     });
 
-    const other = await createUser([
-      { contextKind: "territory", contextId: "ter_01ARZ3NDEKTSV4RRFFQ69G5FAV", role: "link_worker" },
-    ]);
+    // A link worker of another territory.
+    const elsewhere = await withTestTenant();
+    const other = elsewhere.users.link_worker;
     for (const userId of [t.users.territory_lead.id, other.id, createId("user")]) {
       const res = await lead.post(path(t), body({ userId }));
       expect(res.status, userId).toBe(400);

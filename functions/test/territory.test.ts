@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { as, profile, testApp, withTestTenant } from "../../test/harness";
+import { as, ORIGIN, profile, testApp, withTestTenant } from "../../test/harness";
 
 const { app } = testApp();
 
@@ -203,5 +203,19 @@ describe("territory profile", () => {
       "link_worker",
       "territory_lead",
     ]);
+    // The overview's counts, kept on the profile item by each membership change, agree with the list.
+    const lead = as(app, users.territory_lead);
+    expect((await lead.get(`/api/territories/${territory.id}`)).body.members).toEqual({
+      territory_lead: 1,
+      link_worker: 2,
+    });
+    const removed = await lead.delete(`/api/territories/${territory.id}/members/${users.link_worker.id}`, {
+      origin: ORIGIN,
+    });
+    expect(removed.status).toBe(204);
+    expect((await lead.get(`/api/territories/${territory.id}`)).body.members).toEqual({
+      territory_lead: 1,
+      link_worker: 1,
+    });
   });
 });

@@ -28,6 +28,15 @@ export const TerritoryEntity = entity({
     ...Territory.entries,
     readers: v.optional(v.record(v.string(), v.string()), {}),
     readersRev: v.optional(v.number(), 0),
+    /**
+     * Members by role, kept by every membership change (in its transaction), so the overview needs no
+     * query. `membersCounted` is set at creation: items older than the counts are counted from the
+     * index instead. Membership changes bump `readersRev` too: a profile edit racing one retries
+     * instead of overwriting the counts.
+     */
+    membersCounted: v.optional(v.boolean(), false),
+    territoryLeadCount: v.optional(v.number(), 0),
+    linkWorkerCount: v.optional(v.number(), 0),
   }),
   key: Keys.territory,
 });

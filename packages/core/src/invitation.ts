@@ -186,6 +186,7 @@ async function acceptInvitation(
     [
       ...(created?.ops ?? []),
       User.membershipOp(userId, "territory", territoryId, invitation.role, invitation.displayName),
+      User.memberCountOp(territoryId, invitation.role, 1),
       {
         Update: {
           Key: InvitationEntity.key(territoryId, invitationId),

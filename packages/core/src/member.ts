@@ -2,6 +2,7 @@ import * as Actor from "./actor";
 import { all, diff, Scope, SK_PREFIX, type WriteOp, write } from "./db";
 import { MembershipEntity } from "./entities";
 import { MaillageError } from "./error";
+import * as User from "./user";
 
 /**
  * A territory's members, managed by its leads. A membership lives in its person's partition
@@ -52,6 +53,7 @@ export async function remove(userId: string): Promise<void> {
       },
       onConditionFailed: notFound,
     },
+    User.memberCountOp(territoryId, target.role, -1),
   ];
   if (target.role === "territory_lead") {
     const actorId = actor.type === "user" ? actor.userId : undefined;

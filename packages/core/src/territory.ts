@@ -33,7 +33,14 @@ export const AUDITED_FIELDS = [
   "endDate",
 ] as const;
 
-function toInfo({ readers: _r, readersRev: _rr, ...info }: Stored): Info {
+function toInfo({
+  readers: _r,
+  readersRev: _rr,
+  membersCounted: _mc,
+  territoryLeadCount: _tl,
+  linkWorkerCount: _lw,
+  ...info
+}: Stored): Info {
   return info;
 }
 
@@ -79,7 +86,14 @@ export async function create(raw: TerritoryCreate): Promise<Info> {
     [
       {
         Put: {
-          Item: TerritoryEntity.item([id], { ...territory, readers: {}, readersRev: 0 }),
+          Item: TerritoryEntity.item([id], {
+            ...territory,
+            readers: {},
+            readersRev: 0,
+            membersCounted: true,
+            territoryLeadCount: 0,
+            linkWorkerCount: 0,
+          }),
           ConditionExpression: "attribute_not_exists(pk)",
         },
       },
@@ -109,16 +123,16 @@ export async function get(): Promise<Info> {
 }
 
 /**
- * The overview reads two things in parallel: the profile (which names its federations and funders,
- * kept on the item by attach/detach) and the members index for the counts.
+ * The overview is one read: the profile item names its federations and funders (kept by attach and
+ * detach) and counts its members (kept by membership changes).
  */
 export async function overview(): Promise<TerritoryOverview> {
   const territoryId = Actor.territoryId();
-  const [stored, members] = await Promise.all([
-    load(territoryId),
-    all(MembershipEntity, { index: "gsi1", partition: territoryId, prefix: SK_PREFIX.member }),
-  ]);
+  const stored = await load(territoryId);
   if (!stored) throw new MaillageError("territory.not_found", "Territory not found");
+  const members = stored.membersCounted
+    ? { territory_lead: stored.territoryLeadCount, link_worker: stored.linkWorkerCount }
+    : await countMembers(territoryId);
   const territory = toInfo(stored);
   const readers = Object.entries(stored.readers)
     .map(([id, name]) => ({ id, name }))
@@ -127,12 +141,22 @@ export async function overview(): Promise<TerritoryOverview> {
     territory,
     communes: territory.communes.map(Communes.describe),
     ...Communes.rurality(territory.communes),
-    members: {
-      territory_lead: members.filter((m) => m.role === "territory_lead").length,
-      link_worker: members.filter((m) => m.role === "link_worker").length,
-    },
+    members,
     federations: readers.filter((r) => r.id.startsWith("fed_")),
     funders: readers.filter((r) => r.id.startsWith("fun_")),
+  };
+}
+
+/** Territories created before the counts were kept: counted from the members index. */
+async function countMembers(territoryId: string) {
+  const members = await all(MembershipEntity, {
+    index: "gsi1",
+    partition: territoryId,
+    prefix: SK_PREFIX.member,
+  });
+  return {
+    territory_lead: members.filter((m) => m.role === "territory_lead").length,
+    link_worker: members.filter((m) => m.role === "link_worker").length,
   };
 }
 

@@ -10,7 +10,7 @@ import {
 import * as Actor from "./actor";
 import { all, PLATFORM, Scope, SK_PREFIX, type WriteOp, write } from "./db";
 import { getDirectoryNames } from "./directory";
-import { EmailGuardEntity, MembershipEntity, UserEntity } from "./entities";
+import { EmailGuardEntity, MembershipEntity, TerritoryEntity, UserEntity } from "./entities";
 import { MaillageError } from "./error";
 
 /**
@@ -81,6 +81,24 @@ export function membershipOp(
   };
 }
 
+/**
+ * The territory's member count for a role, moved by `delta` in the membership change's transaction
+ * (see TerritoryEntity: `membersCounted`).
+ */
+export function memberCountOp(territoryId: string, role: Role, delta: 1 | -1): WriteOp {
+  return {
+    Update: {
+      Key: TerritoryEntity.key(territoryId),
+      UpdateExpression: "ADD #count :delta, readersRev :one",
+      ConditionExpression: "attribute_exists(pk)",
+      ExpressionAttributeNames: {
+        "#count": role === "territory_lead" ? "territoryLeadCount" : "linkWorkerCount",
+      },
+      ExpressionAttributeValues: { ":delta": delta, ":one": 1 },
+    },
+  };
+}
+
 export type MembershipItem = Omit<Membership, "contextName"> & { displayName: string | null };
 
 /** One membership, read by the auth middleware on every request (a single GetItem, identity scope). */
@@ -133,9 +151,10 @@ export async function create(
   await write(
     [
       ...created.ops,
-      ...grants.map((g) =>
+      ...grants.flatMap((g) => [
         membershipOp(created.user.id, g.contextKind, g.contextId, g.role, user.displayName),
-      ),
+        ...(g.contextKind === "territory" ? [memberCountOp(g.contextId, g.role, 1)] : []),
+      ]),
     ],
     grants.map((g) => ({
       contextId: g.contextId === "platform" ? PLATFORM : g.contextId,
