@@ -129,8 +129,8 @@ function latencyNotes({ territory, path, loaded, getItem }: LatencyResult): stri
     `Overview: GET ${path.replace(territory.id, "<id>")} (${territory.name}) with a bearer token,`,
     `  API in its own Node process, autocannon runs of ${format.count(loaded.durationSeconds)} s (BENCH_DURATION).`,
     `GetItem: the territory item, ${format.count(getItem.count)} sequential calls after ${GET_ITEM_WARMUP} warm-up ones.`,
-    "The overview does two round trips: session + membership (one BatchGetItem), then the profile GetItem and",
-    `  the members Query in parallel: hence its ratio to one GetItem. With ${format.connections(loaded.connections)}, waiting for CPU`,
+    "The overview does two round trips: session + membership (one BatchGetItem), then the profile GetItem",
+    `  (which counts the members): hence its ratio to one GetItem. With ${format.connections(loaded.connections)}, waiting for CPU`,
     "  (DynamoDB Local, the API and autocannon share this machine) adds on top.",
   ];
 }
