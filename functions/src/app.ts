@@ -1,7 +1,9 @@
 import { MaillageError } from "@maillage/core";
 import { Hono } from "hono";
 import type { RouterRoute } from "hono/types";
+import { denominatorRoutes } from "./api/denominators";
 import { importRoutes } from "./api/imports";
+import { journeyRoutes } from "./api/journeys";
 import { linkWorkerRoutes } from "./api/link-workers";
 import { networkRoutes } from "./api/network";
 import { operatorRoutes } from "./api/operator";
@@ -60,8 +62,10 @@ export function createApp(config: Config, describe?: Describe) {
     // Before the entities' routes: `resources/template` is not a resource id.
     .route("/", importRoutes)
     .route("/", linkWorkerRoutes)
+    .route("/", journeyRoutes)
     .route("/", resourceRoutes)
     .route("/", pathwayRoutes)
+    .route("/", denominatorRoutes)
     .route("/", networkRoutes);
 
   const app = new Hono<Env>().use("/api/*", observe(config), identify(config)).route("/api", api);

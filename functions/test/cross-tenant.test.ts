@@ -76,6 +76,12 @@ function sampleBody(key: string, b: TestTenant): unknown {
       version: 0,
     },
     "POST /api/territories/:territoryId/partner-schemes": partnerScheme,
+    "PUT /api/territories/:territoryId/denominators": {
+      population: [{ sex: "female", ageBand: "0-17", count: 1200 }],
+      qpvPopulation: null,
+      source: { label: "INSEE, recensement 2021", year: 2021 },
+      version: 0,
+    },
     "POST /api/territories/:territoryId/link-workers": linkWorker,
     "PUT /api/territories/:territoryId/link-workers/:linkWorkerId": { ...linkWorker, version: 1 },
     "POST /api/territories/:territoryId/resources": resource,
@@ -97,6 +103,10 @@ function sampleUpload(key: string): RawBody {
     "POST /api/territories/:territoryId/resources/import": new RawBody(
       "text/csv",
       "Pilier;Catégorie;Structure;Commune (code INSEE);Coût\r\nActivités sociales;Café associatif;Le Lien;59350;Gratuit\r\n",
+    ),
+    "POST /api/territories/:territoryId/denominators/import": new RawBody(
+      "text/csv",
+      "sexe;tranche_age;population\r\nfemmes;0-17;1200\r\n",
     ),
     "POST /api/territories/:territoryId/link-workers/import": new RawBody(
       "text/csv",

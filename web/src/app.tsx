@@ -48,6 +48,9 @@ const PathwayPage = lazy(() => import("./pages/territory-pathway").then((m) => (
 const ReferralsPage = lazy(() =>
   import("./pages/territory-referrals").then((m) => ({ default: m.ReferralsPage })),
 );
+const DenominatorsPage = lazy(() =>
+  import("./pages/territory-denominators").then((m) => ({ default: m.DenominatorsPage })),
+);
 const SchemePage = lazy(() => import("./pages/territory-schemes").then((m) => ({ default: m.SchemePage })));
 const SchemesPage = lazy(() => import("./pages/territory-schemes").then((m) => ({ default: m.SchemesPage })));
 
@@ -69,6 +72,7 @@ export function App() {
           <Route path="/journal" component={JournalPage} />
           <Route path="/parcours" component={PathwayPage} />
           <Route path="/orientations" component={ReferralsPage} />
+          <Route path="/denominateurs" component={DenominatorsPage} />
           <Route path="/dispositifs" component={SchemesPage} />
           <Route path="/dispositifs/:schemeId" component={SchemePage} />
           <Route path="/agents" component={LinkWorkersPage} />

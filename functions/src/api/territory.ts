@@ -36,9 +36,10 @@ export const territoryRoutes = new Hono<Env>()
       access: members,
       response: { status: 200, schema: TerritoryOverview, description: "The overview" },
       errors: ["territory.not_found"],
+      prefetch: Territory.preload,
     }),
     territoryParams,
-    async (c) => c.json(await Territory.overview(), 200),
+    async (c) => c.json(await Territory.overview(c.get("prefetched")), 200),
   )
   .get(
     "/territories/:territoryId/profile",

@@ -1,4 +1,4 @@
-import { Actor, MaillageError, parse, Session } from "@maillage/core";
+import { Actor, Db, MaillageError, parse, Session } from "@maillage/core";
 import {
   type ContextKind,
   type ErrorCode,
@@ -68,6 +68,12 @@ export interface RouteMeta {
    * validators can answer is derived from them (`errorsOf`): do not list it here.
    */
   errors?: ErrorCode[];
+  /**
+   * A read of the context's own data that does not depend on who asks (the territory's profile for its
+   * overview): started with the tenant's scope in parallel with the session and membership read, and
+   * handed to the handler (`c.get("prefetched")`) only once access is granted — one round trip fewer.
+   */
+  prefetch?: (contextId: string) => Promise<unknown>;
 }
 
 /** Path parameter holding the context id, per context kind. */
@@ -116,6 +122,14 @@ export function route(meta: RouteMeta) {
       // A malformed id names nothing: 404 without a round trip (an over-long one would not even fit a key).
       throw new MaillageError(notFoundCode[access.context], "Not found");
     }
+    const prefetched =
+      meta.prefetch && access.context !== "platform"
+        ? Db.Scope.run({ kind: "keys", readWrite: Db.Scope.ownedPatterns(contextId), readOnly: [] }, () =>
+            (meta.prefetch as (id: string) => Promise<unknown>)(contextId),
+          )
+        : undefined;
+    // Never reported unless access is granted (a refused request must not answer with its failure).
+    prefetched?.catch(() => undefined);
     // The session and the membership are read together (one BatchGetItem, no extra round trip).
     const { open, membership } = contextId
       ? await Session.withMembership(identity.userId, identity.sessionId, contextId)
@@ -140,6 +154,7 @@ export function route(meta: RouteMeta) {
       role: membership.role,
     };
     c.set("actor", actor);
+    if (prefetched) c.set("prefetched", prefetched);
     await Actor.provide(actor, () => next());
   });
   return Object.assign(middleware, { meta });

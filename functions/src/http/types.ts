@@ -19,5 +19,7 @@ export type Env = {
     /** Why a presented session was not accepted (expired, invalid, unknown person). */
     authProblem: MaillageError | undefined;
     actor: Actor.Actor | undefined;
+    /** What the route's `prefetch` read, awaited by its handler (see route()). */
+    prefetched: Promise<unknown> | undefined;
   };
 };

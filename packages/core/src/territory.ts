@@ -70,6 +70,9 @@ function parseProfile<S extends v.GenericSchema>(schema: S, input: unknown): v.I
   return result.output;
 }
 
+/** The profile item as the overview reads it (route() may start this before access is granted). */
+export const preload = (territoryId: string): Promise<unknown> => load(territoryId);
+
 async function load(territoryId: string, consistent = false): Promise<Stored | undefined> {
   return TerritoryEntity.get([territoryId], { consistent });
 }
@@ -126,9 +129,9 @@ export async function get(): Promise<Info> {
  * The overview is one read: the profile item names its federations and funders (kept by attach and
  * detach) and counts its members (kept by membership changes).
  */
-export async function overview(): Promise<TerritoryOverview> {
+export async function overview(preloaded?: Promise<unknown>): Promise<TerritoryOverview> {
   const territoryId = Actor.territoryId();
-  const stored = await load(territoryId);
+  const stored = preloaded ? ((await preloaded) as Stored | undefined) : await load(territoryId);
   if (!stored) throw new MaillageError("territory.not_found", "Territory not found");
   const members = stored.membersCounted
     ? { territory_lead: stored.territoryLeadCount, link_worker: stored.linkWorkerCount }

@@ -36,6 +36,7 @@ export const errorCodes = {
   "batch.conflict": 409,
   "pathway.version_conflict": 409,
   "referral_settings.version_conflict": 409,
+  "denominators.version_conflict": 409,
   "partner_scheme.not_found": 404,
   "partner_scheme.version_conflict": 409,
   "link_worker.not_found": 404,
@@ -46,6 +47,11 @@ export const errorCodes = {
   "resource.version_conflict": 409,
   /** Another resource of the territory has this reference. */
   "resource.reference_taken": 409,
+  "journey.not_found": 404,
+  "journey.version_conflict": 409,
+  /** Another journey of the territory has this external reference. */
+  "journey.reference_taken": 409,
+  "journey_settings.version_conflict": 409,
   internal: 500,
 } as const;
 

@@ -17,6 +17,9 @@ export const prefixes = {
   partnerScheme: "sch",
   linkWorker: "lwk",
   resource: "res",
+  journey: "jrn",
+  event: "evt",
+  measure: "msr",
 } as const;
 
 /**

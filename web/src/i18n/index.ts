@@ -3,6 +3,7 @@ import { createEffect, createRoot, createSignal } from "solid-js";
 import { catalogue } from "./catalogue";
 import { common } from "./common";
 import { configuration } from "./configuration";
+import { denominators } from "./denominators";
 import { followUp } from "./follow-up";
 import { issues } from "./issues";
 import { journal } from "./journal";
@@ -26,6 +27,7 @@ const features = [
   followUp,
   configuration,
   catalogue,
+  denominators,
 ] as const;
 
 type Feature = (typeof features)[number];

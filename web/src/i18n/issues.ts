@@ -59,6 +59,14 @@ const fr = {
   "description.too_long": () => "La description doit comporter 500 caractères au maximum",
   "text.too_long": ({ limit }) =>
     limit ? `Ce texte doit comporter ${limit} caractères au maximum` : "Ce texte est trop long",
+  "text.personal.nir": () =>
+    "Cela ressemble à un numéro de sécurité sociale : les parcours sont pseudonymisés, n'inscrivez aucun identifiant personnel",
+  "text.personal.phone": () =>
+    "Cela ressemble à un numéro de téléphone : les parcours sont pseudonymisés, n'inscrivez aucune coordonnée",
+  "text.personal.email": () =>
+    "Cela ressemble à une adresse e-mail : les parcours sont pseudonymisés, n'inscrivez aucune coordonnée",
+  "text.personal.address": () =>
+    "Cela ressemble à une adresse postale : les parcours sont pseudonymisés, n'inscrivez aucune adresse (indiquez plutôt le type de lieu, par exemple mairie ou centre social)",
   "cursor.invalid": () => "La liste a changé entre-temps : rechargez la page pour repartir du début",
   "file.empty": () => "Le fichier est vide : choisissez le tableur à importer",
   "reference.format": () =>
@@ -79,6 +87,26 @@ const fr = {
   "phone.format": () =>
     "Saisissez un numéro de téléphone français, par exemple 03 20 12 34 56, ou un numéro court à 4 chiffres (3646)",
   "url.format": () => "Saisissez une adresse web commençant par https://, par exemple https://www.exemple.fr",
+  "denominators.cell_duplicate": () =>
+    "Cette tranche d'âge figure deux fois pour ce sexe : gardez-en une seule",
+  "denominators.cells_too_many": () => "Trop de cases : une seule par sexe et par tranche d'âge",
+  "denominators.total_too_large": () => "La population totale doit être de 20 000 000 d'habitants au maximum",
+  "denominators.qpv_over_total": () =>
+    "La population vivant en QPV ne peut pas dépasser la population totale du territoire",
+  "source.label_required": () =>
+    "Indiquez la source des chiffres (au moins 2 caractères), par exemple : INSEE, recensement de la population 2021",
+  "source.year_range": () => "Saisissez l'année des chiffres, sur 4 chiffres, de 1990 à l'an prochain",
+  "denominators_import.columns": () =>
+    "La ligne d'en-têtes doit nommer les colonnes sexe, tranche_age et population : reprenez celles du modèle",
+  "denominators_import.sex_unknown": ({ subject }) =>
+    quoted(subject, "sexe inconnu : écrivez femmes ou hommes (ou qpv pour la population vivant en QPV)"),
+  "denominators_import.age_band_unknown": ({ subject }) =>
+    quoted(subject, "tranche d'âge inconnue : 0-17, 18-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75-84 ou 85+"),
+  "denominators_import.duplicate": () =>
+    "Ce chiffre figure déjà sur une ligne précédente : gardez-en un seul",
+  "denominators_import.empty": () => "Le fichier ne contient aucune ligne de chiffres",
+  "denominators_import.unreadable": () =>
+    "Ce fichier n'est pas lisible : enregistrez-le au format CSV (UTF-8) ou Excel (.xlsx)",
   "step.name.too_short": () => "Le nom de l'étape doit comporter au moins 2 caractères",
   "step.name.too_long": () => "Le nom de l'étape doit comporter 80 caractères au maximum",
   "step.delay.range": () => "Saisissez un nombre entier de jours, de 0 à 365",
@@ -117,6 +145,55 @@ const fr = {
   "target_group.duplicate": () => "Ce public cible figure deux fois",
   "target_groups.too_many": () => "Il y a trop de publics cibles",
   "structure_name.too_short": () => "Le nom de la structure doit comporter au moins 2 caractères",
+  "journey.code.format": () => "Un code de parcours compte 6 caractères, par exemple K7M-4QX",
+  "journey.referral.required": () =>
+    "Un parcours commence par son orientation : saisissez l'orientation (date, voie, motifs)",
+  "referral.duplicate": () => "Un parcours a une seule orientation : modifiez celle qui existe",
+  "referral.route.unknown": () =>
+    "Cette voie d'orientation n'est pas activée dans les voies d'orientation du territoire",
+  "referral.reasons.required": () => "Choisissez au moins un motif d'orientation",
+  "interview.duration.range": () => "Saisissez une durée en minutes entières, de 1 à 480",
+  "goal.label.too_short": () => "Un objectif a besoin d'un court libellé (au moins 2 caractères)",
+  "plan.goals.required": () => "Un plan de bien-être compte au moins un objectif",
+  "plan.pillars.required": () => "Choisissez au moins un pilier pour le plan",
+  "reopen.reason.required": () => "Indiquez pourquoi le parcours est rouvert (au moins 2 caractères)",
+  "event.date.future": () => "Cette date est dans le futur : enregistrez ce qui a eu lieu",
+  "event.before_referral": () => "Cette date précède l'orientation : rien ne peut avoir lieu avant",
+  "event.after_exit": () => "Le parcours s'est terminé avant cette date : rouvrez-le d'abord",
+  "event.duplicate": () => "Cette étape est déjà enregistrée : modifiez celle qui existe",
+  "event.requires_first_contact": () =>
+    "L'entretien initial suit un premier contact : enregistrez d'abord le premier contact",
+  "event.requires_interview": () => "Le plan suit l'entretien initial : enregistrez d'abord l'entretien",
+  "event.requires_plan": () => "Cette étape suit le plan de bien-être : enregistrez d'abord le plan",
+  "reopen.without_exit": () => "Seul un parcours terminé peut être rouvert",
+  "exit.completed_requires_plan": () => "Un parcours n'est mené à terme qu'après un plan de bien-être",
+  "exit.decline_reason.required": () => "Choisissez pourquoi la personne a refusé",
+  "exit.decline_reason.not_applicable": () => "Un motif de refus ne s'indique que pour un refus",
+  "exit.redirect_target.required": () => "Choisissez vers où la personne a été réorientée",
+  "exit.redirect_target.not_applicable": () => "Une destination ne s'indique que pour une réorientation",
+  "measure.baseline.duplicate": () =>
+    "Cette mesure a déjà un temps initial : enregistrez celle-ci comme un suivi",
+  "measure.follow_up_before_baseline": () => "Une mesure de suivi ne peut précéder sa mesure initiale",
+  "measure.before_referral": () => "Une mesure ne peut précéder l'orientation",
+  "measure.after_exit": () => "Le parcours s'est terminé avant cette date : rouvrez-le d'abord",
+  "measure.instrument.not_defined": () => "Le territoire n'a pas de mesure avec ce code",
+  "link_worker.unknown": () => "Cet agent de liaison n'existe pas dans le territoire",
+  "resource.unknown": () => "Cette ressource n'est pas dans le catalogue du territoire",
+  "measure.items.count": ({ limit }) =>
+    limit ? `Répondez aux ${limit} items de cette mesure` : "Répondez à chacun des items de cette mesure",
+  "measure.item.required": () =>
+    "Répondez à cet item : une mesure ne se calcule qu'à partir de réponses complètes",
+  "measure.item.range": () =>
+    "Choisissez l'une des réponses proposées pour cet item (un nombre entier compris dans l'échelle de la mesure)",
+  "measure.direct.required": () => "Choisissez une réponse à la question directe sur la solitude",
+  "measure.definition.code": () =>
+    "Le code d'une mesure compte 1 à 40 caractères : lettres minuscules, chiffres, tirets ou tirets bas, par exemple echelle-humeur",
+  "measure.definition.items": () => "Une mesure compte de 1 à 40 items",
+  "measure.definition.bounds": () =>
+    "La réponse la plus basse et la plus haute d'un item sont des nombres entiers de -1 000 000 à 1 000 000",
+  "measure.definition.range": () => "La réponse la plus haute doit être supérieure à la plus basse",
+  "measure.definition.meaningful_change": () =>
+    "Le changement significatif est un nombre de points supérieur à 0, au plus égal à l'étendue du score",
 } satisfies Messages;
 
 const en: Messages = {
@@ -150,6 +227,14 @@ const en: Messages = {
   "description.too_long": () => "The description must be at most 500 characters long",
   "text.too_long": ({ limit }) =>
     limit ? `This text must be at most ${limit} characters long` : "This text is too long",
+  "text.personal.nir": () =>
+    "This looks like a social security number: journeys are pseudonymised, write no personal identifier",
+  "text.personal.phone": () =>
+    "This looks like a phone number: journeys are pseudonymised, write no contact details",
+  "text.personal.email": () =>
+    "This looks like an email address: journeys are pseudonymised, write no contact details",
+  "text.personal.address": () =>
+    "This looks like a postal address: journeys are pseudonymised, write no address (say what kind of place instead, e.g. town hall or social centre)",
   "cursor.invalid": () => "The list changed in the meantime: reload the page to start again from the top",
   "file.empty": () => "The file is empty: choose the spreadsheet to import",
   "reference.format": () =>
@@ -169,6 +254,23 @@ const en: Messages = {
   "category.wrong_pillar": () => "This category does not belong to the chosen pillar",
   "phone.format": () => "Enter a French phone number, e.g. 03 20 12 34 56, or a 4-digit short number (3646)",
   "url.format": () => "Enter a web address starting with https://, e.g. https://www.example.fr",
+  "denominators.cell_duplicate": () => "This age band appears twice for this sex: keep only one",
+  "denominators.cells_too_many": () => "Too many cells: one per sex and age band",
+  "denominators.total_too_large": () => "The total population must be at most 20,000,000 inhabitants",
+  "denominators.qpv_over_total": () =>
+    "The population living in a QPV cannot exceed the territory's total population",
+  "source.label_required": () =>
+    "Name the source of the figures (at least 2 characters), e.g. INSEE, recensement de la population 2021",
+  "source.year_range": () => "Enter the year of the figures, 4 digits, from 1990 to next year",
+  "denominators_import.columns": () =>
+    "The header row must name the columns sexe, tranche_age and population: use the template's",
+  "denominators_import.sex_unknown": ({ subject }) =>
+    quoted(subject, "unknown sex: write femmes or hommes (or qpv for the population living in a QPV)"),
+  "denominators_import.age_band_unknown": ({ subject }) =>
+    quoted(subject, "unknown age band: 0-17, 18-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75-84 or 85+"),
+  "denominators_import.duplicate": () => "This figure is already given on an earlier line: keep only one",
+  "denominators_import.empty": () => "The file has no row of figures",
+  "denominators_import.unreadable": () => "This file cannot be read: save it as CSV (UTF-8) or Excel (.xlsx)",
   "step.name.too_short": () => "A step's name must be at least 2 characters long",
   "step.name.too_long": () => "A step's name must be at most 80 characters long",
   "step.delay.range": () => "Enter a whole number of days, from 0 to 365",
@@ -208,6 +310,51 @@ const en: Messages = {
   "target_group.duplicate": () => "This target group appears twice",
   "target_groups.too_many": () => "There are too many target groups",
   "structure_name.too_short": () => "The structure's name must be at least 2 characters long",
+  "journey.code.format": () => "A journey code has 6 characters, e.g. K7M-4QX",
+  "journey.referral.required": () =>
+    "A journey starts with its referral: add the referral (date, route, reasons)",
+  "referral.duplicate": () => "A journey has one referral: edit the existing one",
+  "referral.route.unknown": () => "This referral route is not enabled in the territory's referral settings",
+  "referral.reasons.required": () => "Choose at least one reason for the referral",
+  "interview.duration.range": () => "Enter a duration in whole minutes, from 1 to 480",
+  "goal.label.too_short": () => "A goal needs a short label (at least 2 characters)",
+  "plan.goals.required": () => "A well-being plan has at least one goal",
+  "plan.pillars.required": () => "Choose at least one pillar for the plan",
+  "reopen.reason.required": () => "Say why the journey is reopened (at least 2 characters)",
+  "event.date.future": () => "This date is in the future: record what has happened",
+  "event.before_referral": () => "This date is before the referral: nothing happens before it",
+  "event.after_exit": () => "The journey has ended on an earlier date: reopen it first",
+  "event.duplicate": () => "This step is already recorded: edit the existing one",
+  "event.requires_first_contact": () =>
+    "An initial interview comes after a first contact: record the first contact first",
+  "event.requires_interview": () => "A plan comes after the initial interview: record the interview first",
+  "event.requires_plan": () => "This comes after the well-being plan: record the plan first",
+  "reopen.without_exit": () => "Only an ended journey can be reopened",
+  "exit.completed_requires_plan": () => "A journey is completed only after a well-being plan",
+  "exit.decline_reason.required": () => "Choose why the person declined",
+  "exit.decline_reason.not_applicable": () => "A reason for declining goes with a decline only",
+  "exit.redirect_target.required": () => "Choose where the person was redirected",
+  "exit.redirect_target.not_applicable": () => "A redirect target goes with a redirect only",
+  "measure.baseline.duplicate": () => "This measure already has a baseline: record this one as a follow-up",
+  "measure.follow_up_before_baseline": () => "A follow-up measure cannot be dated before its baseline",
+  "measure.before_referral": () => "A measure cannot be dated before the referral",
+  "measure.after_exit": () => "The journey has ended on an earlier date: reopen it first",
+  "measure.instrument.not_defined": () => "This territory has no measure with this code",
+  "link_worker.unknown": () => "This link worker does not exist in the territory",
+  "resource.unknown": () => "This resource is not in the territory's catalogue",
+  "measure.items.count": ({ limit }) =>
+    limit ? `Answer all ${limit} items of this measure` : "Answer every item of this measure",
+  "measure.item.required": () => "Answer this item: a measure is scored from complete answers only",
+  "measure.item.range": () => "Choose one of the item's answers (a whole number in the measure's range)",
+  "measure.direct.required": () => "Choose an answer to the direct loneliness question",
+  "measure.definition.code": () =>
+    "A measure's code has 1 to 40 characters: lowercase letters, digits, dashes or underscores, e.g. mood-scale",
+  "measure.definition.items": () => "A measure has from 1 to 40 items",
+  "measure.definition.bounds": () =>
+    "An item's lowest and highest answers are whole numbers from -1,000,000 to 1,000,000",
+  "measure.definition.range": () => "The highest answer must be greater than the lowest one",
+  "measure.definition.meaningful_change": () =>
+    "The meaningful change is a number of points above 0, at most the width of the score's range",
 };
 
 const genericFr: Record<Generic, (c: IssueContext) => string> = {

@@ -220,6 +220,9 @@ export function TerritoryLayout(props: RouteSectionProps) {
                 <A href={`${base()}/orientations`}>{t().referrals.nav}</A>
               </li>
               <li>
+                <A href={`${base()}/denominateurs`}>{t().denominators.nav}</A>
+              </li>
+              <li>
                 <A href={`${base()}/dispositifs`}>{t().schemes.nav}</A>
               </li>
               <li>

@@ -94,6 +94,8 @@ export const Keys = {
   pathway: (territoryId: string) => ({ pk: territoryId, sk: "PATHWAY" }),
   /** The territory's referral routes and target groups: one item. */
   referralSettings: (territoryId: string) => ({ pk: territoryId, sk: "REFERRALS" }),
+  /** The territory's denominators (population by sex and age band, QPV population, source): one item. */
+  denominators: (territoryId: string) => ({ pk: territoryId, sk: "DENOMINATORS" }),
   /** A partner scheme of the territory, listed by prefix (`SCHEME#`). */
   partnerScheme: (territoryId: string, schemeId: string) => ({ pk: territoryId, sk: `SCHEME#${schemeId}` }),
   /** A link worker of a territory (listed by Query on the partition, in id order). */
@@ -138,6 +140,45 @@ export const Keys = {
     sk: reference.toUpperCase(),
   }),
   resourceRefs: (territoryId: string) => `${territoryId}#RESREF`,
+  /**
+   * A journey: its header (what lists and rollups read: person, status, milestones) and its detail
+   * (events and measures) in one partition of its own, read together in one Query. The header is listed
+   * through gsi1 (the territory's journeys, newest referral first) and gsi2 (one link worker's
+   * caseload, `none` when unassigned); the detail has no index keys.
+   */
+  journey: (
+    territoryId: string,
+    journeyId: string,
+    index?: { referral: string; linkWorkerId: string | null },
+  ) => ({
+    pk: `${territoryId}#JRN#${journeyId}`,
+    sk: "JOURNEY",
+    ...(index
+      ? {
+          gsi1pk: `${territoryId}#JOURNEYS`,
+          gsi1sk: `${index.referral}#${journeyId}`,
+          gsi2pk: `${territoryId}#CASELOAD#${index.linkWorkerId ?? "none"}`,
+          gsi2sk: `${index.referral}#${journeyId}`,
+        }
+      : {}),
+  }),
+  journeyDetail: (territoryId: string, journeyId: string) => ({
+    pk: `${territoryId}#JRN#${journeyId}`,
+    sk: "DETAIL",
+  }),
+  journeyPartition: (territoryId: string, journeyId: string) => `${territoryId}#JRN#${journeyId}`,
+  journeys: (territoryId: string) => `${territoryId}#JOURNEYS`,
+  caseload: (territoryId: string, linkWorkerId: string | null) =>
+    `${territoryId}#CASELOAD#${linkWorkerId ?? "none"}`,
+  /** Journey codes drawn in the territory (uniqueness guards), and the pilots' own references. */
+  journeyCode: (territoryId: string, code: string) => ({ pk: `${territoryId}#JCODE`, sk: code }),
+  journeyRef: (territoryId: string, reference: string) => ({
+    pk: `${territoryId}#JREF`,
+    sk: reference.toUpperCase(),
+  }),
+  journeyRefs: (territoryId: string) => `${territoryId}#JREF`,
+  /** Who sees which journeys, and the territory's own measures: one item. */
+  journeySettings: (territoryId: string) => ({ pk: territoryId, sk: "JOURNEY_SETTINGS" }),
   /** Counters of generated references ("AL-001", "RES-0001"), one per kind, in the territory's partition. */
   referenceCounter: (territoryId: string, kind: string) => ({ pk: territoryId, sk: `SEQ#${kind}` }),
 };
