@@ -38,7 +38,9 @@ if (!dev) {
 const store = await Local.start({ dataDir: join(dataDir, "dynamodb"), corsOrigin: origin });
 process.env.DYNAMODB_ENDPOINT = store.endpoint;
 await Local.ensureTable(store.endpoint, process.env.MAILLAGE_TABLE);
-if (await Local.resetIfOlderModel(store.endpoint, process.env.MAILLAGE_TABLE, ["demo-v1", "demo-v2"])) {
+if (
+  await Local.resetIfOlderModel(store.endpoint, process.env.MAILLAGE_TABLE, ["demo-v1", "demo-v2", "demo-v3"])
+) {
   console.log("The stored data model changed since this demo was seeded: the local table was rebuilt.");
 }
 const { seeded } = await Seed.demo();

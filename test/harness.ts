@@ -127,3 +127,109 @@ export function as(app: TestApp, user?: { token: string }) {
     send,
   };
 }
+
+/**
+ * A journey in the tenant, for the generated route tests: the `gp` route enabled, a referral and a
+ * first contact (an event a deletion may remove), a SWEMWBS baseline. Its link worker is `linkWorkerId`.
+ */
+export async function journeyFixture(app: TestApp, t: TestTenant, linkWorkerId: string) {
+  const lead = as(app, t.users.territory_lead);
+  const base = `/api/territories/${t.territory.id}`;
+  const settings = await lead.get(`${base}/referral-settings`);
+  await lead.put(`${base}/referral-settings`, {
+    routes: [{ kind: "gp", professionalType: null, label: "", enabled: true, description: "" }],
+    targetGroups: [],
+    version: settings.body.version,
+  });
+  const created = await lead.post(`${base}/journeys`, {
+    person: JOURNEY_PERSON,
+    linkWorkerId,
+    events: [
+      { type: "referral", date: "2026-09-01", route: "gp", prescriber: "gp", reasons: ["loneliness"] },
+      { type: "first_contact", date: "2026-09-03", mode: "phone" },
+    ],
+    measures: [
+      {
+        instrument: "SWEMWBS",
+        timepoint: "baseline",
+        date: "2026-09-03",
+        answers: { items: [3, 3, 3, 3, 3, 3, 3] },
+      },
+    ],
+  });
+  if (created.status !== 201)
+    throw new Error(`journeyFixture: ${created.status} ${JSON.stringify(created.body)}`);
+  const journey = created.body as {
+    id: string;
+    events: { id: string; type: string }[];
+    measures: { id: string }[];
+  };
+  return {
+    journeyId: journey.id,
+    eventId: journey.events.find((e) => e.type === "first_contact")?.id ?? "",
+    measureId: journey.measures[0]?.id ?? "",
+  };
+}
+
+export const JOURNEY_PERSON = {
+  ageBand: "45-54",
+  sex: "female",
+  commune: "59350",
+  qpv: "no",
+  precarity: [],
+  livesAlone: "no",
+  chronicCondition: "unknown",
+  psychiatricComorbidity: "unknown",
+  distress: "unknown",
+  targetGroups: [],
+};
+
+/** Valid bodies for the journey write routes (the generated tests send them). */
+export const JOURNEY_BODIES = {
+  "POST /api/territories/:territoryId/journeys": (linkWorkerId: string) => ({
+    person: JOURNEY_PERSON,
+    linkWorkerId,
+    events: [
+      { type: "referral", date: "2026-09-01", route: "gp", prescriber: "gp", reasons: ["loneliness"] },
+    ],
+  }),
+  "PUT /api/territories/:territoryId/journeys/:journeyId": () => ({
+    person: JOURNEY_PERSON,
+    track: "standard",
+    version: 1,
+  }),
+  "DELETE /api/territories/:territoryId/journeys/:journeyId": () => ({ version: 999 }),
+  "PUT /api/territories/:territoryId/journeys/:journeyId/assignment": (linkWorkerId: string) => ({
+    linkWorkerId,
+    version: 1,
+  }),
+  "POST /api/territories/:territoryId/journeys/:journeyId/events": () => ({
+    event: { type: "initial_interview", date: "2026-09-10", mode: "in_person", durationMinutes: 45 },
+    version: 1,
+  }),
+  "PUT /api/territories/:territoryId/journeys/:journeyId/events/:eventId": () => ({
+    event: { type: "first_contact", date: "2026-09-04", mode: "phone" },
+    version: 1,
+  }),
+  "DELETE /api/territories/:territoryId/journeys/:journeyId/events/:eventId": () => ({ version: 1 }),
+  "POST /api/territories/:territoryId/journeys/:journeyId/measures": () => ({
+    measure: {
+      instrument: "SWEMWBS",
+      timepoint: "follow_up",
+      date: "2026-09-20",
+      answers: { items: [4, 4, 4, 4, 4, 4, 4] },
+    },
+    version: 1,
+  }),
+  "PUT /api/territories/:territoryId/journeys/:journeyId/measures/:measureId": () => ({
+    measure: {
+      instrument: "SWEMWBS",
+      timepoint: "baseline",
+      date: "2026-09-03",
+      answers: { items: [3, 3, 3, 3, 3, 3, 2] },
+    },
+    version: 1,
+  }),
+  "DELETE /api/territories/:territoryId/journeys/:journeyId/measures/:measureId": () => ({ version: 1 }),
+  "PUT /api/territories/:territoryId/journey-settings": () => ({ sharing: "assigned", version: 0 }),
+} as const;

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import {
   as,
   createOperator,
+  journeyFixture,
   type TestTenant,
   type TestUser,
   testApp,
@@ -28,6 +29,7 @@ let jobId: string;
 let schemeId: string;
 let linkWorkerId: string;
 let resourceId: string;
+let journey: Awaited<ReturnType<typeof journeyFixture>>;
 
 beforeAll(async () => {
   tenant = await withTestTenant();
@@ -72,6 +74,7 @@ beforeAll(async () => {
       lastVerified: null,
     })
   ).body.id;
+  journey = await journeyFixture(app, tenant, linkWorkerId);
 });
 
 /** A route's path for the test tenant; a new path parameter must be added here. */
@@ -83,7 +86,8 @@ function pathOf(path: string): string {
     .replace(":jobId", jobId ?? "")
     .replace(":schemeId", schemeId ?? "")
     .replace(":linkWorkerId", linkWorkerId ?? "")
-    .replace(":resourceId", resourceId ?? "");
+    .replace(":resourceId", resourceId ?? "")
+    .replace(":journeyId", journey?.journeyId ?? "");
 }
 
 describe("responses match their declared schemas", () => {

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import {
   as,
   createOperator,
+  JOURNEY_BODIES,
+  journeyFixture,
   profile,
   RawBody,
   type TestTenant,
@@ -93,6 +95,8 @@ function sampleBody(key: string, b: TestTenant): unknown {
       version: 1,
     },
   };
+  const journey = JOURNEY_BODIES[key as keyof typeof JOURNEY_BODIES];
+  if (journey) return journey(linkWorkers.get(b.territory.id) ?? "");
   if (!(key in samples)) throw new Error(`No sample body for ${key}: add one to the cross-tenant test`);
   return samples[key];
 }
@@ -133,6 +137,9 @@ function pathFor(path: string, t: TestTenant): string {
       .replace(":linkWorkerId", linkWorkers.get(t.territory.id) ?? "")
       .replace(":resourceId", resources.get(t.territory.id) ?? "")
       .replace(":schemeId", schemes.get(t.territory.id) ?? "")
+      .replace(":journeyId", journeys.get(t.territory.id)?.journeyId ?? "")
+      .replace(":eventId", journeys.get(t.territory.id)?.eventId ?? "")
+      .replace(":measureId", journeys.get(t.territory.id)?.measureId ?? "")
   );
 }
 
@@ -143,6 +150,8 @@ const linkWorkers = new Map<string, string>();
 const resources = new Map<string, string>();
 /** One partner scheme per tenant, for the scheme routes. */
 const schemes = new Map<string, string>();
+/** One journey per tenant (with an event and a measure), for the journey routes. */
+const journeys = new Map<string, Awaited<ReturnType<typeof journeyFixture>>>();
 
 let a: TestTenant;
 let b: TestTenant;
@@ -176,6 +185,7 @@ beforeAll(async () => {
       partnerScheme,
     );
     schemes.set(t.territory.id, scheme.body.id);
+    journeys.set(t.territory.id, await journeyFixture(app, t, linkWorkers.get(t.territory.id) ?? ""));
   }
 });
 
@@ -236,6 +246,8 @@ describe("cross-tenant isolation, generated from the route table", () => {
       "link_worker.create",
       "resource.create",
       "partner_scheme.create",
+      "referral_settings.update",
+      "journey.create",
     ];
     expect(actions.filter((a: string) => !setUp.includes(a))).toEqual([]);
     const profileB = await as(app, b.users.territory_lead).get(`/api/territories/${b.territory.id}/profile`);

@@ -20,8 +20,11 @@ function client(t: TestTenant, role: "territory_lead" | "link_worker" = "territo
       user.send("POST", `${base}/import${search}`, new RawBody(type, body)),
     template: () => user.get(`${base}/template.csv`),
     history: async (): Promise<Entry[]> =>
-      (await as(app, t.users.territory_lead).get(`/api/territories/${t.territory.id}/audit?entity=denominators`))
-        .body.items,
+      (
+        await as(app, t.users.territory_lead).get(
+          `/api/territories/${t.territory.id}/audit?entity=denominators`,
+        )
+      ).body.items,
   };
 }
 
@@ -143,11 +146,21 @@ describe("denominators", () => {
     const lead = client(t);
     const first = await lead.put({ population: fullGrid(), qpvPopulation: 100, source: SOURCE, version: 0 });
     expect(first.status).toBe(200);
-    const stale = await lead.put({ population: fullGrid(2000), qpvPopulation: 100, source: SOURCE, version: 0 });
+    const stale = await lead.put({
+      population: fullGrid(2000),
+      qpvPopulation: 100,
+      source: SOURCE,
+      version: 0,
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe("denominators.version_conflict");
     expect(stale.body.current).toMatchObject({ version: 1, population: fullGrid() });
-    const ahead = await lead.put({ population: fullGrid(2000), qpvPopulation: 100, source: SOURCE, version: 7 });
+    const ahead = await lead.put({
+      population: fullGrid(2000),
+      qpvPopulation: 100,
+      source: SOURCE,
+      version: 7,
+    });
     expect(ahead.status).toBe(409);
     expect((await lead.get()).body.population).toEqual(fullGrid());
     expect(await lead.history()).toHaveLength(1);
@@ -182,14 +195,29 @@ describe("denominators", () => {
     ]);
 
     const nextYear = new Date().getUTCFullYear() + 2;
-    const year = await lead.put({ population: [], qpvPopulation: null, source: { label: "INSEE", year: nextYear }, version: 0 });
+    const year = await lead.put({
+      population: [],
+      qpvPopulation: null,
+      source: { label: "INSEE", year: nextYear },
+      version: 0,
+    });
     expect(issuesOf(year)).toEqual([{ path: "source.year", message: "source.year_range" }]);
 
-    const qpv = await lead.put({ population: fullGrid(), qpvPopulation: 1_000_000, source: SOURCE, version: 0 });
+    const qpv = await lead.put({
+      population: fullGrid(),
+      qpvPopulation: 1_000_000,
+      source: SOURCE,
+      version: 0,
+    });
     expect(qpv.status).toBe(400);
     expect(issuesOf(qpv)).toEqual([{ path: "qpvPopulation", message: "denominators.qpv_over_total" }]);
 
-    const noSource = await lead.put({ population: fullGrid(), qpvPopulation: null, source: null, version: 0 });
+    const noSource = await lead.put({
+      population: fullGrid(),
+      qpvPopulation: null,
+      source: null,
+      version: 0,
+    });
     expect(issuesOf(noSource)).toEqual([{ path: "source.label", message: "source.label_required" }]);
     const qpvOnly = await lead.put({ population: [], qpvPopulation: 12, source: null, version: 0 });
     expect(issuesOf(qpvOnly)).toEqual([{ path: "source.label", message: "source.label_required" }]);
@@ -203,7 +231,9 @@ describe("denominators", () => {
       source: SOURCE,
       version: 0,
     });
-    expect(issuesOf(duplicate)).toEqual([{ path: "population.1.ageBand", message: "denominators.cell_duplicate" }]);
+    expect(issuesOf(duplicate)).toEqual([
+      { path: "population.1.ageBand", message: "denominators.cell_duplicate" },
+    ]);
 
     expect(await lead.history()).toEqual([]);
     // Nothing entered and no source is valid: unchanged from version 0, so nothing is written.
@@ -221,7 +251,9 @@ describe("denominators", () => {
       cell.ageBand === "85+" ? "85 ans et plus" : cell.ageBand,
       String(cell.count),
     ]);
-    const res = await lead.preview(csv([["Sexe", "Tranche d'âge", "Population"], ...rows, ["qpv", "", "3 500"]]));
+    const res = await lead.preview(
+      csv([["Sexe", "Tranche d'âge", "Population"], ...rows, ["qpv", "", "3 500"]]),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       population: fullGrid(),
@@ -273,16 +305,34 @@ describe("denominators", () => {
       { sex: "male", ageBand: "45-54", count: 900 },
     ]);
 
-    const headers = await client(t).preview(csv([["sexe", "age_band", "nombre"], ["femmes", "0-17", "1"]]));
+    const headers = await client(t).preview(
+      csv([
+        ["sexe", "age_band", "nombre"],
+        ["femmes", "0-17", "1"],
+      ]),
+    );
     expect(headers.body.errors).toEqual([
       { line: 1, column: "tranche_age", message: "denominators_import.columns" },
     ]);
-    const empty = await client(t).preview(csv([["sexe", "tranche_age", "population"], ["", "", ""]]));
+    const empty = await client(t).preview(
+      csv([
+        ["sexe", "tranche_age", "population"],
+        ["", "", ""],
+      ]),
+    );
     expect(empty.body.errors).toEqual([{ line: 1, column: "", message: "denominators_import.empty" }]);
 
-    const over = fullGrid().map((cell) => [cell.sex === "female" ? "femmes" : "hommes", cell.ageBand, String(cell.count)]);
-    const qpv = await client(t).preview(csv([["sexe", "tranche_age", "population"], ...over, ["qpv", "", "999999"]]));
-    expect(qpv.body.errors).toEqual([{ line: 20, column: "population", message: "denominators.qpv_over_total" }]);
+    const over = fullGrid().map((cell) => [
+      cell.sex === "female" ? "femmes" : "hommes",
+      cell.ageBand,
+      String(cell.count),
+    ]);
+    const qpv = await client(t).preview(
+      csv([["sexe", "tranche_age", "population"], ...over, ["qpv", "", "999999"]]),
+    );
+    expect(qpv.body.errors).toEqual([
+      { line: 20, column: "population", message: "denominators.qpv_over_total" },
+    ]);
   });
 
   test("import preview of an XLSX file; a file that is not one; the wrong media type", async () => {
@@ -321,7 +371,10 @@ describe("denominators", () => {
     expect(blank.status).toBe(200);
     expect(blank.headers.get("content-type")).toContain("text/csv");
     expect(blank.headers.get("content-disposition")).toContain("denominateurs.csv");
-    const lines = blank.text.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const lines = blank.text
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(lines[0]).toBe("sexe;tranche_age;population");
     expect(lines[1]).toBe("femmes;0-17;");
     expect(lines.at(-1)).toBe("qpv;;");

@@ -54,6 +54,9 @@ function pathFor(route: DescribedRoute, replace: Record<string, string> = {}): s
     resourceId: "res_01ARZ3NDEKTSV4RRFFQ69G5FAV",
     // Well-formed, so a body probe reaches the body's validation; unknown, so nothing is changed.
     schemeId: "sch_01ARZ3NDEKTSV4RRFFQ69G5FAV",
+    journeyId: "jrn_01ARZ3NDEKTSV4RRFFQ69G5FAV",
+    eventId: "evt_01ARZ3NDEKTSV4RRFFQ69G5FAV",
+    measureId: "msr_01ARZ3NDEKTSV4RRFFQ69G5FAV",
   };
   return route.path.replace(/:(\w+)/g, (_, name: string) => replace[name] ?? ids[name] ?? LONG);
 }

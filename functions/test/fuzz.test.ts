@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import {
   as,
   createOperator,
+  journeyFixture,
   ORIGIN,
   type TestTenant,
   type TestUser,
@@ -172,6 +173,10 @@ beforeAll(async () => {
   });
   ids.set(":schemeId", scheme.body.id);
   ids.set(":userId", tenant.users.link_worker.id);
+  const journey = await journeyFixture(app, tenant, lw.body.id);
+  ids.set(":journeyId", journey.journeyId);
+  ids.set(":eventId", journey.eventId);
+  ids.set(":measureId", journey.measureId);
 });
 
 function pathOf(path: string): string {

@@ -296,6 +296,15 @@ describe("journeys", () => {
       action: "journey.reassign",
       changes: [{ field: "linkWorkerId", before: first, after: other }],
     });
+    // The register shows each link worker's open journeys beside their capacity.
+    const register = await lead.get(`/api/territories/${t.territory.id}/link-workers`);
+    const load = (id: string) =>
+      register.body.items.find((w: { id: string }) => w.id === id) as {
+        openJourneys: number;
+        caseloadCapacity: number;
+      };
+    expect(load(other)).toMatchObject({ openJourneys: 1, caseloadCapacity: 30 });
+    expect(load(first).openJourneys).toBe(0);
     // A stale version is a conflict, with the current journey.
     const stale = await lead.put(`${base(t)}/${created.body.id}/assignment`, {
       linkWorkerId: first,

@@ -1,7 +1,7 @@
 import { Denominators, MaillageError } from "@maillage/core";
 import {
-  Denominators as DenominatorsSchema,
   DenominatorsPreview,
+  Denominators as DenominatorsSchema,
   DenominatorsUpdate,
   TerritoryId,
 } from "@maillage/schema";
@@ -45,7 +45,11 @@ export const denominatorRoutes = new Hono<Env>()
         "Save the population grid, the QPV population and the source (optimistic concurrency on version)",
       tag: "denominators",
       access: lead,
-      response: { status: 200, schema: DenominatorsSchema, description: "The saved denominators, next version" },
+      response: {
+        status: 200,
+        schema: DenominatorsSchema,
+        description: "The saved denominators, next version",
+      },
       errors: ["territory.not_found", "denominators.version_conflict"],
     }),
     territoryParams,
@@ -80,7 +84,11 @@ export const denominatorRoutes = new Hono<Env>()
         "Read a file of denominators (the raw body, CSV or XLSX): the figures it gives and every problem by line and column; nothing is saved",
       tag: "denominators",
       access: lead,
-      response: { status: 200, schema: DenominatorsPreview, description: "The figures read, and the problems" },
+      response: {
+        status: 200,
+        schema: DenominatorsPreview,
+        description: "The figures read, and the problems",
+      },
       errors: ["territory.not_found"],
     }),
     territoryParams,

@@ -21,7 +21,8 @@ import type { Env } from "../http/types";
 import { IMPORTABLE, type Importable, type ImportFormat, type ImportInput } from "../imports/spec";
 
 /**
- * Spreadsheet and data·inclusion imports and exports of the resource catalogue and the link workers:
+ * Spreadsheet and data·inclusion imports and exports of the resource catalogue and the link workers,
+ * and spreadsheet imports of journeys (no export: one row per person's journey stays in Maillage):
  * `…/template` and `…/export` answer a file; `…/import` stores the uploaded file, enqueues its job
  * (in a transaction) and answers 202 with the job to poll. Registered before the entities' own
  * routes, so that `resources/template` is not read as a resource id.
@@ -65,13 +66,18 @@ const download = (c: Context<Env>, bytes: Uint8Array, format: ImportFormat, name
     "cache-control": "no-store",
   });
 
+const LABELS: Record<Importable, string> = {
+  resources: "resources",
+  "link-workers": "link workers",
+  journeys: "journeys",
+};
+
 function routesOf(entity: Importable) {
   const spec = IMPORTABLE[entity];
   const base = `/territories/:territoryId/${entity}`;
   const formats = spec.formats as readonly ImportFormat[];
-  const label = entity === "resources" ? "resources" : "link workers";
-  return new Hono<Env>()
-    .get(
+  const label = LABELS[entity];
+  const routes = new Hono<Env>().get(
       `${base}/template`,
       route({
         summary: `The ${label}' import template (French headers and an example row; XLSX adds a help sheet)`,
@@ -87,8 +93,10 @@ function routesOf(entity: Importable) {
         const { templateOf } = await import("../imports/downloads");
         return download(c, templateOf(entity, format), format, `modele-${spec.file}`);
       },
-    )
-    .get(
+  );
+  if (entity !== "journeys") {
+    const exported: Exclude<Importable, "journeys"> = entity;
+    routes.get(
       `${base}/export`,
       route({
         summary: `Export the ${label}: CSV (Excel in France), XLSX${formats.includes("data-inclusion") ? " or data·inclusion v1 JSON" : ""}`,
@@ -106,10 +114,11 @@ function routesOf(entity: Importable) {
       async (c) => {
         const format = c.req.valid("query").format ?? "csv";
         const { exportOf } = await import("../imports/downloads");
-        return download(c, await exportOf(entity, format), format, spec.file);
+        return download(c, await exportOf(exported, format), format, spec.file);
       },
-    )
-    .post(
+    );
+  }
+  return routes.post(
       `${base}/import`,
       route({
         summary: `Import ${label} from a file (the raw body): a dry run reports every row error; a commit (Idempotency-Key) writes all rows or none`,
@@ -187,4 +196,5 @@ function routesOf(entity: Importable) {
 
 export const importRoutes = new Hono<Env>()
   .route("/", routesOf("resources"))
-  .route("/", routesOf("link-workers"));
+  .route("/", routesOf("link-workers"))
+  .route("/", routesOf("journeys"));

@@ -15,7 +15,7 @@ import {
   MeasureId,
   Page,
   TerritoryId,
-  VersionQuery,
+  VersionBody,
 } from "@maillage/schema";
 import { Hono } from "hono";
 import * as v from "valibot";
@@ -111,9 +111,9 @@ export const journeyRoutes = new Hono<Env>()
       errors: [...writeErrors],
     }),
     journeyParams,
-    query(VersionQuery),
+    json(VersionBody),
     async (c) => {
-      await Journeys.remove(c.req.valid("param").journeyId, c.req.valid("query"));
+      await Journeys.remove(c.req.valid("param").journeyId, c.req.valid("json"));
       return c.body(null, 204);
     },
   )
@@ -170,10 +170,10 @@ export const journeyRoutes = new Hono<Env>()
       errors: [...writeErrors],
     }),
     eventParams,
-    query(VersionQuery),
+    json(VersionBody),
     async (c) => {
       const { journeyId, eventId } = c.req.valid("param");
-      return c.json(await Journeys.removeEvent(journeyId, eventId, c.req.valid("query")), 200);
+      return c.json(await Journeys.removeEvent(journeyId, eventId, c.req.valid("json")), 200);
     },
   )
   .post(
@@ -215,10 +215,10 @@ export const journeyRoutes = new Hono<Env>()
       errors: [...writeErrors],
     }),
     measureParams,
-    query(VersionQuery),
+    json(VersionBody),
     async (c) => {
       const { journeyId, measureId } = c.req.valid("param");
-      return c.json(await Journeys.removeMeasure(journeyId, measureId, c.req.valid("query")), 200);
+      return c.json(await Journeys.removeMeasure(journeyId, measureId, c.req.valid("json")), 200);
     },
   )
   .get(

@@ -159,7 +159,9 @@ export function previewDenominators(bytes: Uint8Array, format: "csv" | "xlsx"): 
 }
 
 /** The template: every cell and the QPV row, with the figures already saved (blank where none is). */
-export function denominatorsTemplate(current: Pick<Denominators, "population" | "qpvPopulation">): Uint8Array {
+export function denominatorsTemplate(
+  current: Pick<Denominators, "population" | "qpvPopulation">,
+): Uint8Array {
   return writeCsv([
     [HEADERS.sex, HEADERS.ageBand, HEADERS.count],
     ...current.population.map((cell) => [SEX_WORDS[cell.sex], cell.ageBand, cell.count]),

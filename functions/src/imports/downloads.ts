@@ -1,18 +1,23 @@
 import { LinkWorkers, Resources } from "@maillage/core";
 import { exportSheet, template } from "@maillage/sheets";
 import { type ExportedResource, exportDataInclusion } from "@maillage/sheets/data-inclusion";
-import { linkWorkerColumns, resourceColumns } from "@maillage/sheets/entities";
-import { IMPORTABLE, type Importable } from "./spec";
+import { journeyColumns, linkWorkerColumns, resourceColumns } from "@maillage/sheets/entities";
+import { type Exportable, IMPORTABLE, type Importable } from "./spec";
 
 /** Templates and exports (loaded by their routes on first use). */
-const columnsOf = (entity: Importable) => (entity === "resources" ? resourceColumns : linkWorkerColumns);
+const COLUMNS = {
+  resources: resourceColumns,
+  "link-workers": linkWorkerColumns,
+  journeys: journeyColumns,
+} as const;
+const columnsOf = (entity: Importable) => COLUMNS[entity];
 
 export function templateOf(entity: Importable, format: "csv" | "xlsx"): Uint8Array {
   return template(IMPORTABLE[entity].sheet, columnsOf(entity), format);
 }
 
 export async function exportOf(
-  entity: Importable,
+  entity: Exportable,
   format: "csv" | "xlsx" | "data-inclusion",
 ): Promise<Uint8Array> {
   const records =

@@ -1,6 +1,14 @@
 import { Batch, LinkWorkers, Resources } from "@maillage/core";
 import type { FieldIssue } from "@maillage/schema";
-import { decode, FileError, parseSheet, type RowIssue, readTable, type Unmapped } from "@maillage/sheets";
+import {
+  type Column,
+  decode,
+  FileError,
+  parseSheet,
+  type RowIssue,
+  readTable,
+  type Unmapped,
+} from "@maillage/sheets";
 import { importDataInclusion } from "@maillage/sheets/data-inclusion";
 import { linkWorkerColumns, reasonOf, resourceColumns } from "@maillage/sheets/entities";
 import type { FileStore } from "../files";
@@ -13,8 +21,47 @@ import { IMPORTABLE, type ImportInput, MAX_REPORTED_ERRORS, MAX_REPORTED_UNMAPPE
  * a commit writes nothing and answers the dry run's report.
  */
 
+/** One issue of a row: the column's field, and the message id (or the French sentence) it gets. */
+export interface FieldError {
+  field: string;
+  message: string;
+  /** Said as it is (a sentence the validator built); otherwise `reasonOf(message, header)`. */
+  reason?: string;
+}
+
+export type Validated = { ok: true; value: Record<string, unknown> } | { ok: false; issues: FieldError[] };
+
+/**
+ * What the engine needs of an entity, for one run: made once per run by its factory (which may read
+ * what every row is checked against, e.g. a journey's pathway, routes and link workers), then used
+ * for every row of the file. `S` is a stored record, matched by its upper-cased reference.
+ */
+export interface Core<S = unknown> {
+  /** The spreadsheet's columns (CSV and XLSX). */
+  columns: readonly Column[];
+  /** The territory's records by upper-cased reference. */
+  existing: ReadonlyMap<string, S>;
+  referenceOf(stored: S): string;
+  /**
+   * One row's converted cells (by field) → the value to write, or every issue by column. `absent`:
+   * the fields of columns the file does not have; `failed`: fields whose cell did not convert (their
+   * issues are reported already); `match`: the record of the row's reference.
+   */
+  validateRow(
+    values: Record<string, unknown>,
+    row: { absent: readonly string[]; failed: readonly string[]; match: S | undefined },
+  ): Validated;
+  reserveReferences(count: number): Promise<string[]>;
+  batchRows(
+    value: Record<string, unknown>,
+    reference: string,
+    existing: S | undefined,
+    now: Date,
+  ): Promise<{ rows: Batch.Row[]; kind: "create" | "update" | "unchanged" }>;
+}
+
 type Stored = { reference: string } & Record<string, unknown>;
-interface Core {
+interface Referenced {
   validateRow(
     raw: Record<string, unknown>,
   ): { ok: true; value: Record<string, unknown> } | { ok: false; issues: FieldIssue[] };
@@ -27,9 +74,44 @@ interface Core {
   ): { rows: Batch.Row[]; kind: "create" | "update" | "unchanged" };
 }
 
-const cores: Record<ImportInput["entity"], Core> = {
-  resources: Resources as unknown as Core,
-  "link-workers": LinkWorkers as unknown as Core,
+/**
+ * Resources and link workers: a row is a record's fields; a column absent from the file keeps the
+ * record's value; an issue belongs to the column of its path's first field.
+ */
+function referenced(module: Referenced, columns: readonly Column[]): () => Promise<Core<Stored>> {
+  return async () => ({
+    columns,
+    existing: await module.byReference(),
+    referenceOf: (stored) => stored.reference,
+    validateRow(values, { absent, match }) {
+      const filled: Record<string, unknown> = { ...values };
+      if (match) for (const field of absent) filled[field] ??= match[field];
+      const result = module.validateRow(filled);
+      if (result.ok) return result;
+      return {
+        ok: false,
+        issues: result.issues.map((issue) => ({
+          field: issue.path.split(".")[0] ?? "",
+          message: issue.message,
+        })),
+      };
+    },
+    reserveReferences: (count) => module.reserveReferences(count),
+    batchRows: async (value, reference, existing, now) =>
+      module.batchRows({ ...value, reference }, existing, now),
+  });
+}
+
+const cores: Record<ImportInput["entity"], () => Promise<Core>> = {
+  resources: referenced(Resources as unknown as Referenced, resourceColumns) as () => Promise<Core>,
+  "link-workers": referenced(
+    LinkWorkers as unknown as Referenced,
+    linkWorkerColumns,
+  ) as () => Promise<Core>,
+  journeys: async () => {
+    const { journeyCore } = await import("./journeys");
+    return (await journeyCore()) as Core;
+  },
 };
 
 export interface Report {
@@ -86,7 +168,7 @@ const DATA_INCLUSION_FIELD: Record<string, string> = {
   lastVerified: "date_maj",
 };
 
-function parseFile(input: ImportInput, bytes: Uint8Array): Parsed {
+function parseFile(input: ImportInput, bytes: Uint8Array, columns: readonly Column[]): Parsed {
   if (input.format === "data-inclusion") {
     let document: unknown;
     try {
@@ -109,7 +191,6 @@ function parseFile(input: ImportInput, bytes: Uint8Array): Parsed {
       unmapped: imported.unmapped,
     };
   }
-  const columns = input.entity === "resources" ? resourceColumns : linkWorkerColumns;
   const table = readTable(bytes, input.format);
   const sheet = parseSheet(table, columns);
   const headerOf = new Map(columns.map((c) => [c.field, c.header]));
@@ -153,14 +234,16 @@ const sameHeader = (a: string, b: string) => norm(a) === norm(b);
 interface Checked {
   report: Report;
   /** The valid rows, in the file's order, with the record they update. */
-  rows: { values: Record<string, unknown>; existing: Stored | undefined }[];
+  rows: { values: Record<string, unknown>; existing: unknown }[];
 }
 
-async function check(input: ImportInput, bytes: Uint8Array): Promise<Checked> {
-  const core = cores[input.entity];
+/** At most this many records read at once to tell an update from an unchanged row. */
+const MATCH_CONCURRENCY = 16;
+
+async function check(input: ImportInput, bytes: Uint8Array, core: Core): Promise<Checked> {
   let parsed: Parsed;
   try {
-    parsed = parseFile(input, bytes);
+    parsed = parseFile(input, bytes, core.columns);
   } catch (error) {
     if (!(error instanceof FileError)) throw error;
     parsed = {
@@ -171,31 +254,26 @@ async function check(input: ImportInput, bytes: Uint8Array): Promise<Checked> {
     };
   }
   const errors = [...parsed.errors];
-  const existing = await core.byReference();
   const seen = new Map<string, number>();
   const rows: Checked["rows"] = [];
-  let wouldCreate = 0;
-  let wouldUpdate = 0;
-  let unchanged = 0;
-  const now = new Date();
   for (const candidate of parsed.candidates) {
     const reference = typeof candidate.values.reference === "string" ? candidate.values.reference.trim() : "";
-    const match = reference ? existing.get(reference.toUpperCase()) : undefined;
-    const values: Record<string, unknown> = { ...candidate.values };
-    if (match) for (const field of candidate.absent) values[field] ??= match[field];
-    const result = core.validateRow(values);
+    const match = reference ? core.existing.get(reference.toUpperCase()) : undefined;
     const failed = new Set(candidate.failed ?? []);
+    const result = core.validateRow(candidate.values, {
+      absent: candidate.absent,
+      failed: [...failed],
+      match,
+    });
     const rowErrors: RowIssue[] = result.ok
       ? []
       : result.issues
-          .map((issue) => issue.path.split(".")[0] ?? "")
-          .map((field, i) => ({ field, issue: (result as { issues: FieldIssue[] }).issues[i] as FieldIssue }))
           .filter(({ field }) => !failed.has(field))
           .filter(({ field }, i, all) => all.findIndex((x) => x.field === field) === i)
-          .map(({ field, issue }) => ({
+          .map(({ field, message, reason }) => ({
             line: candidate.line,
-            column: candidate.columnOf(field),
-            reason: reasonOf(issue.message, candidate.columnOf(field)),
+            column: field ? candidate.columnOf(field) : "",
+            reason: reason ?? reasonOf(message, candidate.columnOf(field)),
           }));
     if (reference) {
       const first = seen.get(reference.toUpperCase());
@@ -211,14 +289,15 @@ async function check(input: ImportInput, bytes: Uint8Array): Promise<Checked> {
       errors.push(...rowErrors);
       continue;
     }
-    const kind = match
-      ? core.batchRows({ ...result.value, reference: match.reference }, match, now).kind
-      : "create";
-    if (kind === "create") wouldCreate++;
-    else if (kind === "update") wouldUpdate++;
-    else unchanged++;
     rows.push({ values: result.value, existing: match });
   }
+  // A row that matches a record updates it, or changes nothing: its rows tell (several reads at once).
+  const now = new Date();
+  const kinds = await pooled(rows, MATCH_CONCURRENCY, async (row) =>
+    row.existing === undefined
+      ? "create"
+      : (await core.batchRows(row.values, core.referenceOf(row.existing), row.existing, now)).kind,
+  );
   const order = new Map(parsed.candidates.map((c, i) => [c.line, i]));
   errors.sort((a, b) => a.line - b.line || (order.get(a.line) ?? 0) - (order.get(b.line) ?? 0));
   return {
@@ -228,13 +307,27 @@ async function check(input: ImportInput, bytes: Uint8Array): Promise<Checked> {
       errors: errors.slice(0, MAX_REPORTED_ERRORS),
       errorCount: errors.length,
       unmapped: parsed.unmapped.slice(0, MAX_REPORTED_UNMAPPED),
-      wouldCreate,
-      wouldUpdate,
-      unchanged,
+      wouldCreate: kinds.filter((k) => k === "create").length,
+      wouldUpdate: kinds.filter((k) => k === "update").length,
+      unchanged: kinds.filter((k) => k === "unchanged").length,
       ...(parsed.encoding ? { encoding: parsed.encoding } : {}),
     },
     rows,
   };
+}
+
+/** `fn` over `items` with at most `limit` calls in flight; results in the items' order. */
+async function pooled<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 interface Plan {
@@ -242,6 +335,15 @@ interface Plan {
   created: number;
   updated: number;
   unchanged: number;
+  /** The report of the check the plan was made from (a retried attempt answers it again). */
+  report?: Report;
+}
+
+const planKey = (tenantId: string, runId: string) => `${tenantId}/imports/${runId}.plan.json`;
+
+async function keptPlan(files: FileStore, tenantId: string, runId: string): Promise<Plan | undefined> {
+  const kept = await files.get(planKey(tenantId, runId));
+  return kept ? (JSON.parse(new TextDecoder().decode(kept)) as Plan) : undefined;
 }
 
 /**
@@ -251,15 +353,14 @@ interface Plan {
 async function planOf(
   input: ImportInput & { runId: string },
   checked: Checked,
+  core: Core,
   files: FileStore,
   tenantId: string,
 ): Promise<Plan> {
-  const key = `${tenantId}/imports/${input.runId}.plan.json`;
-  const kept = await files.get(key);
-  if (kept) return JSON.parse(new TextDecoder().decode(kept)) as Plan;
-  const core = cores[input.entity];
+  const kept = await keptPlan(files, tenantId, input.runId);
+  if (kept) return kept;
   const taken = new Set([
-    ...(await core.byReference()).keys(),
+    ...core.existing.keys(),
     ...checked.rows.map((r) => String(r.values.reference ?? "").toUpperCase()).filter(Boolean),
   ]);
   const missing = checked.rows.filter((r) => !r.values.reference).length;
@@ -270,20 +371,22 @@ async function planOf(
     }
   }
   const now = new Date();
-  const plan: Plan = { rows: [], created: 0, updated: 0, unchanged: 0 };
+  const plan: Plan = { rows: [], created: 0, updated: 0, unchanged: 0, report: checked.report };
   for (const row of checked.rows) {
-    const reference = (row.values.reference as string | null) || (generated.shift() as string);
-    const built = core.batchRows(
-      { ...row.values, reference: row.existing?.reference ?? reference },
-      row.existing,
-      now,
-    );
-    plan.rows.push(...built.rows);
+    const reference = row.existing
+      ? core.referenceOf(row.existing)
+      : (row.values.reference as string | null) || (generated.shift() as string);
+    const built = await core.batchRows(row.values, reference, row.existing, now);
+    for (const r of built.rows) plan.rows.push(r);
     if (built.kind === "create") plan.created++;
     else if (built.kind === "update") plan.updated++;
     else plan.unchanged++;
   }
-  await files.put(key, new TextEncoder().encode(JSON.stringify(plan)), "application/json");
+  await files.put(
+    planKey(tenantId, input.runId),
+    new TextEncoder().encode(JSON.stringify(plan)),
+    "application/json",
+  );
   return plan;
 }
 
@@ -295,19 +398,27 @@ export async function runImport(
 ): Promise<Record<string, unknown>> {
   const bytes = await files.get(input.fileKey);
   if (!bytes) throw new Error("The uploaded file is missing");
-  const checked = await check(input, bytes);
-  const { report } = checked;
-  if (input.dryRun || !input.runId || report.errorCount > 0) {
-    await progress(report.rows, report.rows);
-    return { dryRun: input.dryRun, committed: false, ...report };
+  // A retried commit (a crash, a lost worker) goes on with the plan it made: the same rows, the same
+  // report, without checking the file again against records its own staged rows now shadow.
+  let plan = input.runId && !input.dryRun ? await keptPlan(files, tenantId, input.runId) : undefined;
+  let report = plan?.report;
+  if (!plan || !report) {
+    const core = await cores[input.entity]();
+    const checked = await check(input, bytes, core);
+    report = checked.report;
+    if (input.dryRun || !input.runId || report.errorCount > 0) {
+      await progress(report.rows, report.rows);
+      return { dryRun: input.dryRun, committed: false, ...report };
+    }
+    plan = await planOf({ ...input, runId: input.runId }, checked, core, files, tenantId);
   }
-  const plan = await planOf({ ...input, runId: input.runId }, checked, files, tenantId);
+  const runId = input.runId as string;
   let reported = 0;
   const step = Math.max(25, Math.ceil(plan.rows.length / 40));
   const header = await Batch.runAll(
     {
       tenantId,
-      runId: input.runId,
+      runId,
       kind: IMPORTABLE[input.entity].kind,
       fileHash: input.fileHash,
       action: IMPORTABLE[input.entity].action,

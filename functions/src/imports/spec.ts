@@ -9,6 +9,7 @@ export const IMPORTABLE = {
     sheet: "Ressources",
     file: "ressources",
     formats: ["csv", "xlsx", "data-inclusion"],
+    exported: true,
   },
   "link-workers": {
     kind: "import.link-workers",
@@ -16,10 +17,22 @@ export const IMPORTABLE = {
     sheet: "Agents de liaison",
     file: "agents-de-liaison",
     formats: ["csv", "xlsx"],
+    exported: true,
+  },
+  journeys: {
+    kind: "import.journeys",
+    action: "journey.import",
+    sheet: "Parcours",
+    file: "parcours",
+    formats: ["csv", "xlsx"],
+    /** Journeys are imported only: an export of individual journeys is not offered here. */
+    exported: false,
   },
 } as const;
 
 export type Importable = keyof typeof IMPORTABLE;
+/** The entities whose records can be exported with the same columns. */
+export type Exportable = { [K in Importable]: (typeof IMPORTABLE)[K]["exported"] extends true ? K : never }[Importable];
 export type ImportFormat = "csv" | "xlsx" | "data-inclusion";
 
 export interface ImportInput {

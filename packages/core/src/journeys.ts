@@ -4,6 +4,7 @@ import {
   delaysOf,
   type FieldIssue,
   funnelIssues,
+  issuesOf as issuesOfSchema,
   JOURNEY_CODE_ALPHABET,
   JourneyAssignment,
   JourneyCreate,
@@ -39,7 +40,17 @@ import * as Communes from "./geo/communes";
 import { LinkWorkerEntity } from "./link-workers";
 import * as Measures from "./measures";
 import * as Pathway from "./pathway";
-import { guardDelete, guardEntity, guardPut, isCode, readerTenant, visibility } from "./referenced";
+import {
+  formatReference,
+  guardDelete,
+  guardEntity,
+  guardPut,
+  isCode,
+  readerTenant,
+  reserveNumbers,
+  visibility,
+  writerTenant,
+} from "./referenced";
 import { Referrals } from "./referrals";
 import { ResourceEntity } from "./resources";
 
@@ -102,7 +113,7 @@ const invalid = (issues: FieldIssue[]) =>
 // ---------------------------------------------------------------------------------------------------
 // What a journey is checked against: the territory's pathway, routes, link workers, resources.
 
-interface Context {
+export interface Context {
   territoryId: string;
   today: string;
   pathway: PathwayInfo;
@@ -186,7 +197,7 @@ export function proposedTrack(person: JourneyPerson, pathway: Pick<PathwayInfo, 
   return eligible ? "integrated" : "standard";
 }
 
-interface Draft {
+export interface Draft {
   person: JourneyPerson;
   track: Track;
   linkWorkerId: string | null;
@@ -420,43 +431,6 @@ export async function list(query: JourneyQuery = {}): Promise<Page<Summary>> {
     maxRead: 1000,
     ...visibility(territoryId),
   });
-}
-
-/** Open journeys per link worker (the register's caseload column): one Query of each caseload index. */
-export async function caseloads(linkWorkerIds: readonly string[]): Promise<Map<string, number>> {
-  const territoryId = readerTenant();
-  const counts = new Map<string, number>();
-  await Promise.all(
-    linkWorkerIds.map(async (id) => {
-      let count = 0;
-      let start: Record<string, unknown> | undefined;
-      do {
-        const result = await db().send(
-          new QueryCommand({
-            TableName: tableName(),
-            IndexName: "gsi2",
-            KeyConditionExpression: "gsi2pk = :pk",
-            FilterExpression: "#status IN (:a, :b, :c, :d, :e)",
-            ExpressionAttributeNames: { "#status": "status" },
-            ExpressionAttributeValues: {
-              ":pk": Keys.caseload(territoryId, id),
-              ":a": "referred",
-              ":b": "contacted",
-              ":c": "interviewed",
-              ":d": "planned",
-              ":e": "active",
-            },
-            Select: "COUNT",
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        count += result.Count ?? 0;
-        start = result.LastEvaluatedKey;
-      } while (start);
-      counts.set(id, count);
-    }),
-  );
-  return counts;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -886,3 +860,197 @@ export async function updateSettings(raw: unknown) {
   return next;
 }
 updateSettings.schema = JourneySettingsUpdate;
+
+// ---------------------------------------------------------------------------------------------------
+// The batch path (journey imports, the demo cohort): pure validation against a context read once,
+// then rows staged on their final keys (header, detail, code and reference guards).
+
+/** What a whole file is checked against: the context, and the catalogue's resource ids. */
+export interface BatchContext extends Context {
+  resources: Set<string>;
+  /** Codes already drawn in the territory (and in this batch): a new journey never reuses one. */
+  codes: Set<string>;
+}
+
+export async function batchContext(): Promise<BatchContext> {
+  const territoryId = readerTenant();
+  const [ctx, resources, codes] = await Promise.all([
+    contextOf(territoryId),
+    queryKeys(`${territoryId}#RES`),
+    queryKeys(Keys.journeyCode(territoryId, "").pk),
+  ]);
+  return { ...ctx, resources, codes };
+}
+
+async function queryKeys(partition: string): Promise<Set<string>> {
+  const keys = new Set<string>();
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": partition },
+        ProjectionExpression: "sk",
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    for (const item of result.Items ?? []) keys.add(String(item.sk));
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return keys;
+}
+
+/** Parses and checks one journey (a JourneyCreate-shaped value): the draft, or every issue with its path. */
+export function checkDraft(
+  raw: unknown,
+  ctx: BatchContext,
+): { ok: true; value: Draft } | { ok: false; issues: FieldIssue[] } {
+  const result = v.safeParse(JourneyCreate, raw);
+  if (!result.success) return { ok: false, issues: issuesOfSchema(result.issues) };
+  const input = result.output;
+  const draft: Draft = {
+    person: input.person,
+    track: input.track ?? proposedTrack(input.person, ctx.pathway),
+    linkWorkerId: input.linkWorkerId,
+    externalReference: input.externalReference ?? null,
+    events: input.events,
+    measures: input.measures,
+  };
+  const issues = issuesOf(draft, ctx, ctx.resources);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: draft };
+}
+
+/** The territory's journeys by upper-cased external reference (what readers see), for matching rows. */
+export async function byReference(): Promise<Map<string, Summary>> {
+  const territoryId = readerTenant();
+  const refs = new Map<string, string>();
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": Keys.journeyRefs(territoryId) },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    for (const item of result.Items ?? []) {
+      const target = (item.staged as { targetId?: string } | undefined)?.targetId ?? item.targetId;
+      if (typeof target === "string") refs.set(String(item.sk), target);
+    }
+    start = result.LastEvaluatedKey;
+  } while (start);
+  const map = new Map<string, Summary>();
+  const headers = await JourneyEntity.getMany(
+    [...new Set(refs.values())].map((id) => [territoryId, id] as const),
+  );
+  const byId = new Map(headers.map((h) => [h.id, h]));
+  for (const [reference, id] of refs) {
+    const header = byId.get(id);
+    if (header) map.set(reference, header);
+  }
+  return map;
+}
+
+export interface BatchRows {
+  rows: Batch.Row[];
+  kind: "create" | "update" | "unchanged";
+  id: string;
+}
+
+/**
+ * The rows of one checked draft: a new journey (a fresh code, not in `ctx.codes`, which records it),
+ * or a new image of `existing` (matched by its external reference; its id and code are kept).
+ */
+export async function batchRows(
+  draft: Draft,
+  existing: Summary | undefined,
+  ctx: BatchContext,
+  now: Date,
+): Promise<BatchRows> {
+  const territoryId = ctx.territoryId;
+  if (existing) {
+    const read = await readJourney(territoryId, existing.id, true);
+    if (!read) throw notFound();
+    const next = build(
+      { ...withStoredIds(draft, read.detail), linkWorkerId: draft.linkWorkerId ?? read.summary.linkWorkerId },
+      ctx,
+      {
+        id: read.summary.id,
+        code: read.summary.code,
+        version: read.summary.version + 1,
+        createdAt: read.summary.createdAt,
+      },
+      now,
+    );
+    if (changesOf(read, next).length === 0) return { rows: [], kind: "unchanged", id: existing.id };
+    const items = itemsOf(territoryId, next.summary, next.detail);
+    return {
+      rows: [
+        { key: JourneyEntity.key(territoryId, existing.id), item: items.header },
+        { key: JourneyDetailEntity.key(territoryId, existing.id), item: items.detail },
+      ],
+      kind: "update",
+      id: existing.id,
+    };
+  }
+  const id = createId("journey");
+  let code = drawCode();
+  while (ctx.codes.has(code)) code = drawCode();
+  ctx.codes.add(code);
+  const built = build(draft, ctx, { id, code, version: 1, createdAt: now.toISOString() }, now);
+  const items = itemsOf(territoryId, built.summary, built.detail);
+  const rows: Batch.Row[] = [
+    { key: JourneyEntity.key(territoryId, id), item: items.header },
+    { key: JourneyDetailEntity.key(territoryId, id), item: items.detail },
+    {
+      key: JourneyCodeEntity.key(territoryId, code),
+      item: JourneyCodeEntity.item([territoryId, code], { targetId: id, reference: code }),
+    },
+  ];
+  if (draft.externalReference) {
+    rows.push({
+      key: JourneyRefEntity.key(territoryId, draft.externalReference),
+      item: JourneyRefEntity.item([territoryId, draft.externalReference], {
+        targetId: id,
+        reference: draft.externalReference,
+      }),
+    });
+  }
+  return { rows, kind: "create", id };
+}
+
+/**
+ * A new image keeps the ids of the stored events and measures it matches (same step, by rank; same
+ * scale and time point, by rank), so that re-importing an unchanged row changes nothing.
+ */
+function withStoredIds(draft: Draft, detail: Detail): Draft {
+  const pool = (keys: [string, string][]) => {
+    const map = new Map<string, string[]>();
+    for (const [key, id] of keys) map.set(key, [...(map.get(key) ?? []), id]);
+    return map;
+  };
+  const events = pool(detail.events.map((e) => [e.type, e.id]));
+  const measures = pool(detail.measures.map((m) => [`${m.instrument}#${m.timepoint}`, m.id]));
+  return {
+    ...draft,
+    events: draft.events.map((e) => (e.id ? e : { ...e, id: events.get(e.type)?.shift() })),
+    measures: draft.measures.map((m) =>
+      m.id ? m : { ...m, id: measures.get(`${m.instrument}#${m.timepoint}`)?.shift() },
+    ),
+  };
+}
+
+export const REFERENCE_PREFIX = "PAR";
+const REFERENCE_COUNTER = "JRN";
+const REFERENCE_DIGITS = 5;
+
+/** `count` new external references ("PAR-00042"…), for the rows of a file that have none. */
+export async function reserveReferences(count: number): Promise<string[]> {
+  if (count <= 0) return [];
+  const first = await reserveNumbers(writerTenant(), REFERENCE_COUNTER, count);
+  return Array.from({ length: count }, (_, i) =>
+    formatReference(REFERENCE_PREFIX, first + i, REFERENCE_DIGITS),
+  );
+}

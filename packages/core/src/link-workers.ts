@@ -1,3 +1,4 @@
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import {
   createId,
   type FieldIssue,
@@ -10,7 +11,7 @@ import {
   type Page,
 } from "@maillage/schema";
 import type * as Batch from "./batch";
-import { all, diff, entity, Keys, page, SK_PREFIX, write } from "./db";
+import { all, db, diff, entity, Keys, page, SK_PREFIX, tableName, write } from "./db";
 import { MembershipEntity } from "./entities";
 import { MaillageError } from "./error";
 import {
@@ -100,8 +101,49 @@ async function linkWorkerPeople(territoryId: string): Promise<Map<string, string
   );
 }
 
-function toInfo(stored: Stored, people: Map<string, string | null>): Info {
-  return { ...stored, userDisplayName: stored.userId ? (people.get(stored.userId) ?? null) : null };
+function toInfo(stored: Stored, people: Map<string, string | null>, caseloads?: Map<string, number>): Info {
+  return {
+    ...stored,
+    userDisplayName: stored.userId ? (people.get(stored.userId) ?? null) : null,
+    openJourneys: caseloads?.get(stored.id) ?? 0,
+  };
+}
+
+const OPEN = ["referred", "contacted", "interviewed", "planned", "active"] as const;
+
+/**
+ * Open journeys per link worker: a count over each one's caseload index (journeys' gsi2), reading
+ * only the status attribute.
+ */
+async function caseloadsOf(territoryId: string, ids: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  await Promise.all(
+    ids.map(async (id) => {
+      let count = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const result = await db().send(
+          new QueryCommand({
+            TableName: tableName(),
+            IndexName: "gsi2",
+            KeyConditionExpression: "gsi2pk = :pk",
+            FilterExpression: `#status IN (${OPEN.map((_, i) => `:s${i}`).join(", ")})`,
+            ExpressionAttributeNames: { "#status": "status" },
+            ExpressionAttributeValues: {
+              ":pk": Keys.caseload(territoryId, id),
+              ...Object.fromEntries(OPEN.map((status, i) => [`:s${i}`, status])),
+            },
+            Select: "COUNT",
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        count += result.Count ?? 0;
+        start = result.LastEvaluatedKey;
+      } while (start);
+      counts.set(id, count);
+    }),
+  );
+  return counts;
 }
 
 function checkPerson(userId: string | null, people: Map<string, string | null>): void {
@@ -127,7 +169,11 @@ export async function list(query: LinkWorkerQuery = {}): Promise<Page<Info>> {
     }),
     linkWorkerPeople(territoryId),
   ]);
-  return { items: result.items.map((item) => toInfo(item, people)), next: result.next };
+  const caseloads = await caseloadsOf(
+    territoryId,
+    result.items.map((item) => item.id),
+  );
+  return { items: result.items.map((item) => toInfo(item, people, caseloads)), next: result.next };
 }
 
 export async function get(linkWorkerId: string): Promise<Info> {
@@ -138,7 +184,7 @@ export async function get(linkWorkerId: string): Promise<Info> {
   ]);
   const stored = visibleStored(read);
   if (!stored) throw notFound();
-  return toInfo(stored, people);
+  return toInfo(stored, people, await caseloadsOf(territoryId, [stored.id]));
 }
 
 async function nextReference(territoryId: string): Promise<string> {
@@ -201,7 +247,7 @@ const conflict = async (territoryId: string, linkWorkerId: string) => {
   ]);
   const current = visibleStored(read);
   return new MaillageError("link_worker.version_conflict", "The link worker was changed by someone else", {
-    ...(current ? { current: toInfo(current, people) } : {}),
+    ...(current ? { current: toInfo(current, people, await caseloadsOf(territoryId, [current.id])) } : {}),
   });
 };
 
@@ -225,7 +271,7 @@ export async function update(linkWorkerId: string, raw: LinkWorkerUpdate): Promi
   const reference = input.reference ?? before.reference;
   const next = { ...before, ...input, reference };
   const changes = diff(before, next, AUDITED_FIELDS);
-  if (changes.length === 0) return toInfo(before, people);
+  if (changes.length === 0) return toInfo(before, people, await caseloadsOf(territoryId, [before.id]));
   const now = new Date();
   const after: Stored = { ...next, version: version + 1, updatedAt: now.toISOString() };
   const moved = reference.toUpperCase() !== before.reference.toUpperCase();
@@ -272,7 +318,7 @@ export async function update(linkWorkerId: string, raw: LinkWorkerUpdate): Promi
     ],
     now,
   );
-  return toInfo(after, people);
+  return toInfo(after, people, await caseloadsOf(territoryId, [after.id]));
 }
 update.schema = LinkWorkerUpdate;
 
@@ -392,5 +438,9 @@ export async function listAll(): Promise<Info[]> {
     all(LinkWorkerEntity, { partition: Keys.linkWorkers(territoryId), ...visibility(territoryId) }),
     linkWorkerPeople(territoryId),
   ]);
-  return items.map((item) => toInfo(item, people));
+  const caseloads = await caseloadsOf(
+    territoryId,
+    items.map((item) => item.id),
+  );
+  return items.map((item) => toInfo(item, people, caseloads));
 }

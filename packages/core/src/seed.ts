@@ -5,12 +5,13 @@ import * as Communes from "./geo/communes";
 import * as Invitation from "./invitation";
 import { Federations, Funders } from "./network";
 import { seedCatalogue } from "./seed/catalogue";
+import { seedDenominators } from "./seed/denominators";
 import { seedPathways } from "./seed/pathway";
 import * as Territory from "./territory";
 import * as User from "./user";
 
 /** Bumped when the stored data model changes: `npm start` then rebuilds the local demo table. */
-export const MARKER_NAME = "demo-v3";
+export const MARKER_NAME = "demo-v4";
 const MARKER = Keys.seedMarker(MARKER_NAME);
 
 function populationOf(codes: string[]): number {
@@ -109,6 +110,12 @@ export async function demo(): Promise<{ seeded: boolean }> {
       creuse: { territoryId: rural.id, lead: rose },
       rodez: { territoryId: mixed.id, lead: camille },
     });
+    // Denominators from the communes' grid populations, split by a stated synthetic structure.
+    await seedDenominators([
+      { territoryId: urban.id, lead: camille, communes: urbanCommunes, qpvShare: 0.18 },
+      { territoryId: rural.id, lead: rose, communes: ruralCommunes, qpvShare: 0 },
+      { territoryId: mixed.id, lead: camille, communes: mixedCommunes, qpvShare: 0.04 },
+    ]);
     // A pending invitation, so the operator's and the lead's follow-up lists show one.
     await Invitation.create(rural.id, {
       email: "nadia.nouvelle@example.org",

@@ -154,7 +154,7 @@ export const MAX_GOALS = 10;
 export const Goal = v.object({
   pillar: PillarSchema,
   /** A short label ("reprendre la marche") — never a diagnosis, name or contact. */
-  label: v.pipe(PseudonymousText(120), v.minLength(2, message("goal.label.too_short"))),
+  label: PseudonymousText(120, { length: 2, message: message("goal.label.too_short") }),
 });
 
 const base = { id: v.optional(EventId), date: IsoDate };
@@ -206,7 +206,7 @@ export const JourneyEvent = v.variant("type", [
   v.object({
     ...base,
     type: v.literal("reopen"),
-    reason: v.pipe(PseudonymousText(200), v.minLength(2, message("reopen.reason.required"))),
+    reason: PseudonymousText(200, { length: 2, message: message("reopen.reason.required") }),
   }),
 ]);
 export type JourneyEventInput = v.InferInput<typeof JourneyEvent>;
@@ -263,16 +263,8 @@ export type JourneyUpdate = v.InferOutput<typeof JourneyUpdate>;
 export const JourneyAssignment = v.object({ linkWorkerId: v.nullable(LinkWorkerId), version: Version });
 export const JourneyEventWrite = v.object({ event: JourneyEvent, version: Version });
 export const JourneyMeasureWrite = v.object({ measure: MeasureInput, version: Version });
+/** A deletion names the version it was decided on (a JSON body: DELETE …, `{ "version": 3 }`). */
 export const VersionBody = v.object({ version: Version });
-/** `?version=3` on a DELETE (no body). */
-export const VersionQuery = v.object({
-  version: v.pipe(
-    v.string(),
-    v.regex(/^\d{1,9}$/, "Whole number expected"),
-    v.transform(Number),
-    v.minValue(1),
-  ),
-});
 
 /** Where a journey stands, derived from its events (never entered). */
 export const journeyStatuses = [

@@ -19,6 +19,19 @@ import type {
   targetGroups,
 } from "./referrals";
 import type { accessibilityFlags, costTypes, pillars, ResourceCategory, resourcePublics } from "./resources";
+import type {
+  attendances,
+  contactModes,
+  declineReasons,
+  eventTypes,
+  exitReasons,
+  journeyStatuses,
+  prescriberTypes,
+  redirectTargets,
+  referralReasons,
+  timepoints,
+} from "./journeys";
+import type { ageBands, distressLevels, precarityMarkers, sexes, tracks, triStates } from "./person";
 import type { ContextKind, Role } from "./roles";
 import type { carrierTypes, programmes, rurality } from "./territory";
 
@@ -58,6 +71,22 @@ export interface EnumLabels {
   accessibilityFlags: LabelsOf<(typeof accessibilityFlags)[number]>;
   costTypes: LabelsOf<(typeof costTypes)[number]>;
   resourcePublics: LabelsOf<(typeof resourcePublics)[number]>;
+  sexes: LabelsOf<(typeof sexes)[number]>;
+  ageBands: LabelsOf<(typeof ageBands)[number]>;
+  triStates: LabelsOf<(typeof triStates)[number]>;
+  precarityMarkers: LabelsOf<(typeof precarityMarkers)[number]>;
+  distressLevels: LabelsOf<(typeof distressLevels)[number]>;
+  tracks: LabelsOf<(typeof tracks)[number]>;
+  prescriberTypes: LabelsOf<(typeof prescriberTypes)[number]>;
+  referralReasons: LabelsOf<(typeof referralReasons)[number]>;
+  contactModes: LabelsOf<(typeof contactModes)[number]>;
+  attendances: LabelsOf<(typeof attendances)[number]>;
+  exitReasons: LabelsOf<(typeof exitReasons)[number]>;
+  declineReasons: LabelsOf<(typeof declineReasons)[number]>;
+  redirectTargets: LabelsOf<(typeof redirectTargets)[number]>;
+  journeyStatuses: LabelsOf<(typeof journeyStatuses)[number]>;
+  timepoints: LabelsOf<(typeof timepoints)[number]>;
+  eventTypes: LabelsOf<(typeof eventTypes)[number]>;
 }
 
 export type EnumName = keyof EnumLabels;
@@ -283,6 +312,140 @@ export const enumLabels: Readonly<Record<Locale, EnumLabels>> = {
       disability: "Personnes en situation de handicap",
       carers: "Aidants",
     },
+    sexes: {
+      female: "Femme",
+      male: "Homme",
+      unspecified: "Non précisé",
+    },
+    ageBands: {
+      "0-17": "Moins de 18 ans",
+      "18-24": "18 à 24 ans",
+      "25-34": "25 à 34 ans",
+      "35-44": "35 à 44 ans",
+      "45-54": "45 à 54 ans",
+      "55-64": "55 à 64 ans",
+      "65-74": "65 à 74 ans",
+      "75-84": "75 à 84 ans",
+      "85+": "85 ans et plus",
+    },
+    triStates: {
+      yes: "Oui",
+      no: "Non",
+      unknown: "Non connu",
+    },
+    precarityMarkers: {
+      complementary_solidarity_cover: "Complémentaire santé solidaire (C2S)",
+      no_health_cover: "Sans couverture santé",
+      no_stable_housing: "Sans logement stable",
+      minimum_income: "Bénéficiaire d'un minimum social (RSA, AAH, ASPA…)",
+      unemployed: "Sans emploi",
+    },
+    distressLevels: {
+      none: "Aucune",
+      mild: "Légère",
+      moderate: "Modérée",
+      severe: "Sévère",
+      unknown: "Non évaluée",
+    },
+    tracks: {
+      standard: "Parcours principal",
+      integrated: "Parcours intégré",
+    },
+    prescriberTypes: {
+      gp: "Médecin généraliste",
+      nurse: "Infirmier·ère",
+      pharmacist: "Pharmacien·ne",
+      midwife: "Sage-femme",
+      psychiatrist: "Psychiatre",
+      psychologist: "Psychologue",
+      physiotherapist: "Masseur-kinésithérapeute",
+      specialist_physician: "Médecin spécialiste",
+      occupational_therapist: "Ergothérapeute",
+      dietitian: "Diététicien·ne",
+      social_worker: "Travailleur·se social·e",
+      hospital_team: "Équipe hospitalière",
+      community_worker: "Intervenant·e associatif·ve",
+      self: "La personne elle-même",
+      other: "Autre",
+    },
+    referralReasons: {
+      loneliness: "Isolement, solitude",
+      low_mood: "Moral bas",
+      anxiety_stress: "Anxiété, stress",
+      physical_inactivity: "Inactivité physique",
+      long_term_condition: "Maladie chronique",
+      weight_nutrition: "Poids, alimentation",
+      sleep: "Sommeil",
+      bereavement: "Deuil",
+      carer_strain: "Épuisement d'aidant",
+      financial_difficulty: "Difficultés financières",
+      housing: "Logement",
+      employment: "Emploi",
+      rights_access: "Accès aux droits",
+      digital_exclusion: "Exclusion numérique",
+      other: "Autre motif",
+    },
+    contactModes: {
+      phone: "Téléphone",
+      in_person: "En personne",
+      home_visit: "Visite à domicile",
+      video: "Visioconférence",
+      other: "Autre",
+    },
+    attendances: {
+      pending: "Participation à venir",
+      attended: "A participé",
+      not_attended: "N'a pas participé",
+    },
+    exitReasons: {
+      completed: "Parcours mené à terme",
+      declined: "Refus de la personne",
+      lost_to_follow_up: "Perdu·e de vue",
+      redirected: "Réorientation",
+    },
+    declineReasons: {
+      not_interested: "Pas intéressé·e",
+      no_time: "Pas le temps",
+      health_worsened: "État de santé dégradé",
+      already_supported: "Déjà accompagné·e par ailleurs",
+      practical_barrier: "Obstacle pratique (transport, horaires, coût…)",
+      moved_away: "A déménagé",
+      other: "Autre motif",
+    },
+    redirectTargets: {
+      gp: "Médecin généraliste",
+      mental_health_service: "Service de santé mentale (CMP…)",
+      social_services: "Services sociaux",
+      other_scheme: "Autre dispositif",
+      hospital: "Établissement hospitalier",
+      other: "Autre",
+    },
+    journeyStatuses: {
+      referred: "Orienté·e",
+      contacted: "Premier contact établi",
+      interviewed: "Entretien initial réalisé",
+      planned: "Plan de bien-être établi",
+      active: "Activité commencée",
+      completed: "Mené à terme",
+      declined: "Refus",
+      lost_to_follow_up: "Perdu·e de vue",
+      redirected: "Réorienté·e",
+    },
+    timepoints: {
+      baseline: "Mesure initiale",
+      follow_up: "Mesure de suivi",
+    },
+    eventTypes: {
+      referral: "Orientation",
+      first_contact: "Premier contact",
+      initial_interview: "Entretien initial",
+      plan: "Plan de bien-être",
+      orientation: "Orientation vers une ressource",
+      follow_up: "Suivi",
+      evaluation: "Évaluation",
+      exit: "Sortie",
+      reopen: "Réouverture",
+    },
   },
   en: {
     roles: {
@@ -503,6 +666,140 @@ export const enumLabels: Readonly<Record<Locale, EnumLabels>> = {
       families: "Families",
       disability: "People with disabilities",
       carers: "Carers",
+    },
+    sexes: {
+      female: "Female",
+      male: "Male",
+      unspecified: "Not specified",
+    },
+    ageBands: {
+      "0-17": "Under 18",
+      "18-24": "18 to 24",
+      "25-34": "25 to 34",
+      "35-44": "35 to 44",
+      "45-54": "45 to 54",
+      "55-64": "55 to 64",
+      "65-74": "65 to 74",
+      "75-84": "75 to 84",
+      "85+": "85 and over",
+    },
+    triStates: {
+      yes: "Yes",
+      no: "No",
+      unknown: "Not known",
+    },
+    precarityMarkers: {
+      complementary_solidarity_cover: "Complementary solidarity health cover (C2S)",
+      no_health_cover: "No health cover",
+      no_stable_housing: "No stable housing",
+      minimum_income: "Receives a minimum income (RSA, AAH, ASPA…)",
+      unemployed: "Unemployed",
+    },
+    distressLevels: {
+      none: "None",
+      mild: "Mild",
+      moderate: "Moderate",
+      severe: "Severe",
+      unknown: "Not assessed",
+    },
+    tracks: {
+      standard: "Standard pathway",
+      integrated: "Integrated track",
+    },
+    prescriberTypes: {
+      gp: "General practitioner",
+      nurse: "Nurse",
+      pharmacist: "Pharmacist",
+      midwife: "Midwife",
+      psychiatrist: "Psychiatrist",
+      psychologist: "Psychologist",
+      physiotherapist: "Physiotherapist",
+      specialist_physician: "Specialist physician",
+      occupational_therapist: "Occupational therapist",
+      dietitian: "Dietitian",
+      social_worker: "Social worker",
+      hospital_team: "Hospital team",
+      community_worker: "Community worker",
+      self: "The person themself",
+      other: "Other",
+    },
+    referralReasons: {
+      loneliness: "Loneliness, isolation",
+      low_mood: "Low mood",
+      anxiety_stress: "Anxiety, stress",
+      physical_inactivity: "Physical inactivity",
+      long_term_condition: "Long-term condition",
+      weight_nutrition: "Weight, nutrition",
+      sleep: "Sleep",
+      bereavement: "Bereavement",
+      carer_strain: "Carer strain",
+      financial_difficulty: "Financial difficulty",
+      housing: "Housing",
+      employment: "Employment",
+      rights_access: "Access to rights",
+      digital_exclusion: "Digital exclusion",
+      other: "Other reason",
+    },
+    contactModes: {
+      phone: "Phone",
+      in_person: "In person",
+      home_visit: "Home visit",
+      video: "Video call",
+      other: "Other",
+    },
+    attendances: {
+      pending: "Attendance to come",
+      attended: "Attended",
+      not_attended: "Did not attend",
+    },
+    exitReasons: {
+      completed: "Completed",
+      declined: "Declined by the person",
+      lost_to_follow_up: "Lost to follow-up",
+      redirected: "Redirected",
+    },
+    declineReasons: {
+      not_interested: "Not interested",
+      no_time: "No time",
+      health_worsened: "Health worsened",
+      already_supported: "Already supported elsewhere",
+      practical_barrier: "Practical barrier (transport, hours, cost…)",
+      moved_away: "Moved away",
+      other: "Other reason",
+    },
+    redirectTargets: {
+      gp: "General practitioner",
+      mental_health_service: "Mental health service (CMP…)",
+      social_services: "Social services",
+      other_scheme: "Other scheme",
+      hospital: "Hospital",
+      other: "Other",
+    },
+    journeyStatuses: {
+      referred: "Referred",
+      contacted: "Contacted",
+      interviewed: "Initial interview done",
+      planned: "Well-being plan agreed",
+      active: "Activity started",
+      completed: "Completed",
+      declined: "Declined",
+      lost_to_follow_up: "Lost to follow-up",
+      redirected: "Redirected",
+    },
+    timepoints: {
+      baseline: "Baseline",
+      follow_up: "Follow-up",
+    },
+    eventTypes: {
+      referral: "Referral",
+      first_contact: "First contact",
+      initial_interview: "Initial interview",
+      plan: "Well-being plan",
+      orientation: "Connection to a resource",
+      follow_up: "Follow-up",
+      evaluation: "Evaluation",
+      exit: "Exit",
+      reopen: "Reopening",
     },
   },
 };

@@ -234,6 +234,8 @@ export const LinkWorker = v.object({
   ...storedEntries,
   /** The linked person's display name (null without a link, or when they are no longer a member). */
   userDisplayName: v.nullable(v.string()),
+  /** Open journeys assigned to this link worker now (their caseload, beside `caseloadCapacity`). */
+  openJourneys: v.number(),
 });
 export type LinkWorker = v.InferOutput<typeof LinkWorker>;
 

@@ -292,10 +292,11 @@ const personalMessages = {
  * like a personal identifier with the message id of its kind (`text.personal.phone`…). The message
  * never quotes what was found, and neither does the issue's `received`: issues end up in logs.
  */
-export const PseudonymousText = (max: number) =>
+export const PseudonymousText = (max: number, min?: { length: number; message: MessageId }) =>
   v.pipe(
     v.string(),
     v.trim(),
+    v.minLength(min?.length ?? 0, min?.message ?? message("text.too_long")),
     v.maxLength(max, message("text.too_long")),
     v.rawCheck(({ dataset, addIssue }) => {
       if (typeof dataset.value !== "string") return;

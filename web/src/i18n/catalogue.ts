@@ -52,7 +52,10 @@ export const catalogue = dictionary(
       supervisionFrequency: "Fréquence de la supervision",
       supervisionFrequencyHint: "Laissez vide sans supervision",
       caseloadCapacity: "Capacité de suivi",
-      caseloadShort: "Capacité",
+      caseloadShort: "Suivis / capacité",
+      caseload: "Personnes suivies",
+      caseloadOf: (open: string, capacity: string | null) =>
+        capacity === null ? `${open} parcours en cours` : `${open} parcours en cours sur ${capacity}`,
       caseloadCapacityHint: "Nombre de personnes que l'agent peut accompagner en même temps",
       capacityValue: (n: string) => `${n} personnes`,
       languages: "Langues parlées",
@@ -289,7 +292,10 @@ export const catalogue = dictionary(
       supervisionFrequency: "Supervision frequency",
       supervisionFrequencyHint: "Leave empty without supervision",
       caseloadCapacity: "Caseload capacity",
-      caseloadShort: "Capacity",
+      caseloadShort: "Caseload / capacity",
+      caseload: "People supported",
+      caseloadOf: (open, capacity) =>
+        capacity === null ? `${open} open journeys` : `${open} open journeys out of ${capacity}`,
       caseloadCapacityHint: "How many people the link worker can support at the same time",
       capacityValue: (n) => `${n} people`,
       languages: "Languages spoken",

@@ -40,8 +40,7 @@ export const denominators = dictionary(
       ageBandColumn: "Tranche d'âge",
       total: "Total",
       sexes: { female: "Femmes", male: "Hommes" } as Record<string, string>,
-      ageBand: (band: string) =>
-        band === "85+" ? "85 ans et plus" : `${band.replace("-", " à ")} ans`,
+      ageBand: (band: string) => (band === "85+" ? "85 ans et plus" : `${band.replace("-", " à ")} ans`),
       cell: (sex: string, band: string) => `${sex}, ${band}`,
       totalPopulation: "Population totale saisie",
       notEntered: "non saisie",
@@ -51,7 +50,8 @@ export const denominators = dictionary(
         `À titre indicatif, la somme des populations municipales des communes du territoire (INSEE, 2021) est de ${total} habitants.`,
       gap: (percent: string) => `Écart entre le total saisi et cette somme : ${percent}.`,
       qpv: "Population vivant en QPV",
-      qpvHint: "Habitants des quartiers prioritaires du territoire. Laissez vide si le territoire n'en a pas.",
+      qpvHint:
+        "Habitants des quartiers prioritaires du territoire. Laissez vide si le territoire n'en a pas.",
       source: "Source des chiffres",
       sourceHint: "Obligatoire dès qu'un chiffre est saisi.",
       sourceLabel: "Intitulé de la source",
@@ -119,7 +119,8 @@ export const denominators = dictionary(
       problem: "Problem",
       wholeFile: "(whole file)",
       population: "Population by sex and age band",
-      populationHint: "Number of inhabitants, without decimals. Leave a cell you do not know empty: it is not counted.",
+      populationHint:
+        "Number of inhabitants, without decimals. Leave a cell you do not know empty: it is not counted.",
       ageBandColumn: "Age band",
       total: "Total",
       sexes: { female: "Women", male: "Men" },

@@ -137,8 +137,16 @@ function LinkWorkersList(props: { territoryId: string; base: string }) {
                       <td>{label("linkWorkerProfiles", worker.profileType)}</td>
                       <td>{worker.employer}</td>
                       <td class="numeric">{formatNumber(worker.fte)}</td>
-                      <td class="numeric">
-                        {worker.caseloadCapacity === null ? "—" : formatNumber(worker.caseloadCapacity)}
+                      <td class="numeric nowrap">
+                        <span
+                          title={l().caseloadOf(
+                            formatNumber(worker.openJourneys),
+                            worker.caseloadCapacity === null ? null : formatNumber(worker.caseloadCapacity),
+                          )}
+                        >
+                          {formatNumber(worker.openJourneys)} /{" "}
+                          {worker.caseloadCapacity === null ? "—" : formatNumber(worker.caseloadCapacity)}
+                        </span>
                       </td>
                       <td>
                         <Show when={worker.activeFrom} fallback="—">
@@ -255,7 +263,7 @@ export function LinkWorkerPage() {
   );
 }
 
-/** The profile, read-only (link workers read it; leads edit it). No caseload figure until journeys. */
+/** The profile, read-only (link workers read it; leads edit it), with the current caseload. */
 function LinkWorkerView(props: { worker: LinkWorker }) {
   const l = () => t().linkWorkers;
   const w = () => props.worker;
@@ -283,6 +291,13 @@ function LinkWorkerView(props: { worker: LinkWorker }) {
       ]
         .filter(Boolean)
         .join(" · "),
+    },
+    {
+      label: l().caseload,
+      value: l().caseloadOf(
+        formatNumber(w().openJourneys),
+        w().caseloadCapacity === null ? null : formatNumber(w().caseloadCapacity ?? 0),
+      ),
     },
     {
       label: l().caseloadCapacity,

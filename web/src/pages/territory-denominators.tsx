@@ -178,7 +178,9 @@ function DenominatorsView(props: { data: Denominators }) {
         <dl class="summary">
           <div>
             <dt>{d().qpv}</dt>
-            <dd>{props.data.qpvPopulation === null ? d().notEntered : formatNumber(props.data.qpvPopulation)}</dd>
+            <dd>
+              {props.data.qpvPopulation === null ? d().notEntered : formatNumber(props.data.qpvPopulation)}
+            </dd>
           </div>
           <div>
             <dt>{d().source}</dt>
@@ -242,7 +244,9 @@ function PopulationTable(props: {
             {(band) => (
               <tr>
                 <th scope="row">{d().ageBand(band)}</th>
-                <For each={populationSexes}>{(sex) => <td class="numeric">{props.cell(sex, band) as never}</td>}</For>
+                <For each={populationSexes}>
+                  {(sex) => <td class="numeric">{props.cell(sex, band) as never}</td>}
+                </For>
                 <td class="numeric">{total(props.totals.byBand[band])}</td>
               </tr>
             )}
@@ -251,7 +255,9 @@ function PopulationTable(props: {
         <tfoot>
           <tr>
             <th scope="row">{d().total}</th>
-            <For each={populationSexes}>{(sex) => <td class="numeric">{total(props.totals.bySex[sex])}</td>}</For>
+            <For each={populationSexes}>
+              {(sex) => <td class="numeric">{total(props.totals.bySex[sex])}</td>}
+            </For>
             <td class="numeric" id="denominators-total">
               {total(props.totals.total)}
             </td>
@@ -402,7 +408,9 @@ function DenominatorsForm(props: { territoryId: string; initial: Denominators })
   const fill = (preview: DenominatorsPreview) => {
     form.set(
       "counts",
-      Object.fromEntries(preview.population.map((cell: PopulationCell) => [cellKey(cell), shown(cell.count)])),
+      Object.fromEntries(
+        preview.population.map((cell: PopulationCell) => [cellKey(cell), shown(cell.count)]),
+      ),
     );
     form.set("qpvPopulation", shown(preview.qpvPopulation));
     form.clear();
@@ -451,7 +459,10 @@ function DenominatorsForm(props: { territoryId: string; initial: Denominators })
               </ul>
             )}
           </Show>
-          <PopulationTable cell={(sex, band) => <CountInput form={form} sex={sex} band={band} />} totals={totals()} />
+          <PopulationTable
+            cell={(sex, band) => <CountInput form={form} sex={sex} band={band} />}
+            totals={totals()}
+          />
           <p id="denominators-total-summary">
             <strong>{d().totalPopulation} : </strong>
             {totals().total === null ? d().notEntered : formatNumber(totals().total ?? 0)}
@@ -468,7 +479,13 @@ function DenominatorsForm(props: { territoryId: string; initial: Denominators })
         </fieldset>
         <Field {...form.field("qpvPopulation")} label={d().qpv} hint={d().qpvHint} optional>
           {(control) => (
-            <input {...control} {...form.text("qpvPopulation")} type="text" inputmode="numeric" class="input--short" />
+            <input
+              {...control}
+              {...form.text("qpvPopulation")}
+              type="text"
+              inputmode="numeric"
+              class="input--short"
+            />
           )}
         </Field>
         <fieldset class="form-section" id="denominators-source">
@@ -492,7 +509,13 @@ function DenominatorsForm(props: { territoryId: string; initial: Denominators })
               errors={form.errorsAt("source.year")}
             >
               {(control) => (
-                <input {...control} {...form.text("sourceYear")} type="text" inputmode="numeric" class="input--short" />
+                <input
+                  {...control}
+                  {...form.text("sourceYear")}
+                  type="text"
+                  inputmode="numeric"
+                  class="input--short"
+                />
               )}
             </Field>
             <Field
@@ -599,7 +622,8 @@ function ImportPanel(props: { territoryId: string; onPreview: (preview: Denomina
   };
 
   const message = (issue: DenominatorsPreview["errors"][number]) =>
-    describeIssue({ path: "", message: issue.message, ...(issue.value ? { subject: issue.value } : {}) }).text;
+    describeIssue({ path: "", message: issue.message, ...(issue.value ? { subject: issue.value } : {}) })
+      .text;
 
   return (
     <section class="panel" aria-labelledby="denominators-import-title">
@@ -625,7 +649,9 @@ function ImportPanel(props: { territoryId: string; onPreview: (preview: Denomina
           ref={input}
           type="file"
           accept=".csv,.xlsx"
-          aria-describedby={fileError() ? "denominators-file-hint denominators-file-error" : "denominators-file-hint"}
+          aria-describedby={
+            fileError() ? "denominators-file-hint denominators-file-error" : "denominators-file-hint"
+          }
           aria-invalid={fileError() ? "true" : undefined}
           onChange={() => {
             setFileError("");
@@ -659,7 +685,10 @@ function ImportPanel(props: { territoryId: string; onPreview: (preview: Denomina
               <p>{d().fileErrorsNote}</p>
               <Show when={preview().errors.length < preview().errorCount}>
                 <p class="muted">
-                  {d().errorsTruncated(formatNumber(preview().errors.length), formatNumber(preview().errorCount))}
+                  {d().errorsTruncated(
+                    formatNumber(preview().errors.length),
+                    formatNumber(preview().errorCount),
+                  )}
                 </p>
               </Show>
               <TableWrap label={d().errorsCaption}>

@@ -36,6 +36,55 @@ const reasons: Record<string, string> = {
   "supervision.frequency_without_supervision": "Sans supervision, laissez la fréquence vide.",
   "category.wrong_pillar": "Cette catégorie n'appartient pas au pilier choisi.",
   "structure_name.too_short": "Le nom de la structure doit comporter au moins 2 caractères.",
+  // Journeys (the texts of web/src/i18n/issues.ts, as a report beside a cell says them).
+  "text.personal.nir":
+    "Cela ressemble à un numéro de sécurité sociale : les parcours sont pseudonymisés, n'inscrivez aucun identifiant personnel.",
+  "text.personal.phone":
+    "Cela ressemble à un numéro de téléphone : les parcours sont pseudonymisés, n'inscrivez aucune coordonnée.",
+  "text.personal.email":
+    "Cela ressemble à une adresse e-mail : les parcours sont pseudonymisés, n'inscrivez aucune coordonnée.",
+  "text.personal.address":
+    "Cela ressemble à une adresse postale : les parcours sont pseudonymisés, n'inscrivez aucune adresse (indiquez plutôt le type de lieu, par exemple mairie ou centre social).",
+  "journey.referral.required":
+    "Un parcours commence par son orientation : indiquez la date d'orientation, la voie et les motifs.",
+  "referral.duplicate": "Un parcours a une seule orientation.",
+  "referral.route.unknown":
+    "Cette voie d'orientation n'est pas activée dans les voies d'orientation du territoire.",
+  "referral.reasons.required": "Choisissez au moins un motif d'orientation.",
+  "interview.duration.range": "Saisissez une durée en minutes entières, de 1 à 480 (par exemple 60).",
+  "goal.label.too_short": "Chaque objectif a besoin d'un court libellé (au moins 2 caractères).",
+  "plan.goals.required": "Un plan de bien-être compte au moins un objectif.",
+  "plan.pillars.required": "Choisissez au moins un pilier pour le plan (voir la feuille « Aide » du modèle).",
+  "event.date.future": "Cette date est dans le futur : n'enregistrez que ce qui a eu lieu.",
+  "event.before_referral": "Cette date précède la date d'orientation : rien ne peut avoir lieu avant.",
+  "event.after_exit": "Cette date suit la date de sortie : rien ne peut avoir lieu après la sortie.",
+  "event.duplicate": "Cette étape figure déjà dans le parcours.",
+  "event.requires_first_contact":
+    "L'entretien initial suit un premier contact : indiquez aussi la date du premier contact (au plus tard le jour de l'entretien).",
+  "event.requires_interview":
+    "Le plan suit l'entretien initial : indiquez aussi la date de l'entretien initial (au plus tard le jour du plan).",
+  "event.requires_plan":
+    "Cette étape suit le plan de bien-être : indiquez aussi la date du plan (au plus tard le jour de cette étape).",
+  "exit.completed_requires_plan":
+    "Un parcours n'est mené à terme qu'après un plan de bien-être : indiquez la date du plan, ou un autre motif de sortie.",
+  "exit.decline_reason.required": "Un refus va avec son motif : indiquez le motif de refus.",
+  "exit.decline_reason.not_applicable": "Un motif de refus ne s'indique que pour un refus : videz cette cellule.",
+  "exit.redirect_target.required":
+    "Une réorientation va avec sa destination : indiquez vers où la personne a été réorientée.",
+  "exit.redirect_target.not_applicable":
+    "Une destination ne s'indique que pour une réorientation : videz cette cellule.",
+  "measure.baseline.duplicate": "Cette mesure a déjà un temps initial.",
+  "measure.follow_up_before_baseline": "Une mesure de suivi ne peut pas précéder sa mesure initiale.",
+  "measure.before_referral": "Une mesure ne peut pas précéder la date d'orientation.",
+  "measure.after_exit": "Cette mesure suit la date de sortie : rien ne peut avoir lieu après la sortie.",
+  "measure.instrument.not_defined": "Le territoire n'a pas de mesure avec ce code.",
+  "measure.items.count": "Donnez toutes les réponses de cette mesure, dans l'ordre des items.",
+  "measure.item.required": "Répondez à chaque item : une mesure ne se calcule qu'à partir de réponses complètes.",
+  "measure.item.range": "Cette réponse est hors de l'échelle de la mesure.",
+  "measure.direct.required": "Choisissez une réponse à la question directe sur la solitude.",
+  "link_worker.unknown": "Cet agent de liaison n'existe pas dans le territoire.",
+  "resource.unknown": "Cette ressource n'est pas dans le catalogue du territoire.",
+  "step.unknown": "Cette étape ne fait pas partie du parcours-type du territoire.",
 };
 
 export function reasonOf(messageId: string, header: string): string {
