@@ -154,6 +154,8 @@ describe("journeys", () => {
     await add({ type: "evaluation", date: "2026-11-20" });
     const done = await add({ type: "exit", date: "2026-11-20", reason: "completed" });
     expect(done.status).toBe("completed");
+    // What indicators read, on the header: the baseline's metric score, no follow-up yet.
+    expect(done.outcomes).toEqual({ SWEMWBS: { baseline: 16.36, followUp: null } });
     expect(done.milestones).toMatchObject({
       referral: "2026-09-01",
       firstContact: "2026-09-05",
@@ -246,6 +248,87 @@ describe("journeys", () => {
     const future = await worker.post(base(t), journey(first, { events: [referral("2099-01-01")] }));
     expect(future.body.issues).toContainEqual({ path: "events.0.date", message: "event.date.future" });
     expect((await worker.get(base(t))).body.items).toEqual([]);
+  });
+
+  test("every free-text field refuses a NIR, a phone number, an e-mail and a street address", async () => {
+    const { t, first, resource } = await setUp();
+    const worker = as(app, t.users.link_worker);
+    const identifiers = {
+      // 2 69 05 49 588 157: key 97 − (2690549588157 mod 97) = 80.
+      "text.personal.nir": "NIR 2 69 05 49 588 157 80",
+      "text.personal.phone": "Joignable au 06 12 34 56 78",
+      "text.personal.email": "Écrire à jeanne.martin@orange.fr",
+      "text.personal.address": "Habite 12 rue de la Paix",
+    };
+    const plan = (label: string) => ({
+      type: "plan",
+      date: "2026-09-03",
+      goals: [{ pillar: "social", label }],
+      pillars: ["social"],
+    });
+    const start = [
+      referral(),
+      { type: "first_contact", date: "2026-09-02", mode: "phone" },
+      { type: "initial_interview", date: "2026-09-03", mode: "phone", durationMinutes: 45 },
+    ];
+    const fields: [string, (text: string) => unknown[]][] = [
+      ["events.3.goals.0.label", (text) => [...start, plan(text)]],
+      [
+        "events.4.note",
+        (text) => [
+          ...start,
+          plan("Rejoindre la chorale"),
+          { type: "follow_up", date: "2026-09-10", mode: "phone", note: text },
+        ],
+      ],
+      [
+        "events.5.reason",
+        (text) => [
+          ...start,
+          plan("Rejoindre la chorale"),
+          { type: "exit", date: "2026-09-10", reason: "lost_to_follow_up" },
+          { type: "reopen", date: "2026-09-12", reason: text },
+        ],
+      ],
+    ];
+    for (const [path, events] of fields) {
+      for (const [id, text] of Object.entries(identifiers)) {
+        const response = await worker.post(
+          base(t),
+          journey(first, { events: events(text) as JourneyCreate["events"] }),
+        );
+        expect(response.status, `${path}: ${text}`).toBe(400);
+        expect(response.body.issues, `${path}: ${text}`).toContainEqual({ path, message: id });
+      }
+    }
+    // The same texts without the identifier are accepted.
+    const fine = await worker.post(
+      base(t),
+      journey(first, {
+        events: [
+          ...start,
+          plan("Marcher 30 min par jour"),
+          { type: "orientation", date: "2026-09-04", resourceId: resource, attendance: "attended" },
+          { type: "follow_up", date: "2026-09-10", mode: "phone", note: "Deux séances faites" },
+        ] as JourneyCreate["events"],
+      }),
+    );
+    expect(fine.status, JSON.stringify(fine.body)).toBe(201);
+    expect((await worker.get(base(t))).body.items).toHaveLength(1);
+  });
+
+  test("a lead deletes a journey entered by mistake (audited); a link worker may not", async () => {
+    const { t, first } = await setUp();
+    const created = await as(app, t.users.link_worker).post(base(t), journey(first));
+    const path = `${base(t)}/${created.body.id}`;
+    expect((await as(app, t.users.link_worker).send("DELETE", path, { version: 1 })).status).toBe(403);
+    const lead = as(app, t.users.territory_lead);
+    expect((await lead.send("DELETE", path, { version: 2 })).status).toBe(409);
+    expect((await lead.send("DELETE", path, { version: 1 })).status).toBe(204);
+    expect((await lead.get(path)).status).toBe(404);
+    expect((await lead.get(base(t))).body.items).toEqual([]);
+    const history = await lead.get(`/api/territories/${t.territory.id}/audit?entity=${created.body.id}`);
+    expect(history.body.items[0].action).toBe("journey.delete");
   });
 
   test("a second link worker gets 404 on the first's journeys, until the lead shares them with the team", async () => {

@@ -289,11 +289,56 @@ function build(
     declineReason:
       (lastExit as { declineReason?: Summary["declineReason"] } | undefined)?.declineReason ?? null,
     milestones: milestonesOf(events),
+    outcomes: outcomesOf(measures),
     version: ids.version,
     createdAt: ids.createdAt,
     updatedAt: now.toISOString(),
   };
   return { summary, detail: { id: ids.id, events, measures } };
+}
+
+/** The values of one scored measure, by outcome key (see `JourneySummary.outcomes`). */
+function valuesOf(measure: StoredMeasure): [string, number][] {
+  const score = measure.score as Record<string, unknown>;
+  const num = (value: unknown) => (typeof value === "number" ? value : null);
+  switch (measure.instrument) {
+    case "WEMWBS":
+      return [["WEMWBS", num(score.total)]].filter((e): e is [string, number] => e[1] !== null);
+    case "SWEMWBS":
+      return [["SWEMWBS", num(score.metric)]].filter((e): e is [string, number] => e[1] !== null);
+    case "UCLA3": {
+      const out: [string, number][] = [];
+      const total = num(score.total);
+      if (total !== null) out.push(["UCLA3", total]);
+      if (typeof score.oftenOrAlwaysLonely === "boolean")
+        out.push(["LONELY_OFTEN", score.oftenOrAlwaysLonely ? 1 : 0]);
+      return out;
+    }
+    case "ONS4":
+      return ["life_satisfaction", "worthwhile", "happiness", "anxiety"].flatMap(
+        (question): [string, number][] => {
+          const value = num((score[question] as { value?: unknown } | undefined)?.value);
+          return value === null ? [] : [[`ONS4_${question.toUpperCase()}`, value]];
+        },
+      );
+    default: {
+      const total = num(score.total);
+      return total === null ? [] : [[measure.instrument, total]];
+    }
+  }
+}
+
+/** Baseline and latest follow-up value of each outcome (measures are in date order). */
+function outcomesOf(measures: readonly StoredMeasure[]): NonNullable<Summary["outcomes"]> {
+  const outcomes: NonNullable<Summary["outcomes"]> = {};
+  for (const measure of measures) {
+    for (const [key, value] of valuesOf(measure)) {
+      const entry = (outcomes[key] ??= { baseline: null, followUp: null });
+      if (measure.timepoint === "baseline") entry.baseline = value;
+      else entry.followUp = value;
+    }
+  }
+  return outcomes;
 }
 
 const OPEN = new Set<string>(["referred", "contacted", "interviewed", "planned", "active"]);

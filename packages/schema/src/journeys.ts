@@ -338,6 +338,16 @@ export const JourneySummary = v.object({
   exitReason: v.nullable(ExitReason),
   declineReason: v.nullable(DeclineReason),
   milestones: Milestones,
+  /**
+   * The outcome values indicators read, per measure key: `WEMWBS` (total), `SWEMWBS` (metric score),
+   * `UCLA3` (total), `LONELY_OFTEN` (1 when the direct question is answered often/always, else 0),
+   * `ONS4_<QUESTION>` (each answer, never summed), `custom:<code>` (total): the baseline's value and the
+   * latest follow-up's (null when not taken).
+   */
+  outcomes: v.optional(
+    v.record(v.string(), v.object({ baseline: v.nullable(v.number()), followUp: v.nullable(v.number()) })),
+    {},
+  ),
   version: v.number(),
   createdAt: v.string(),
   updatedAt: v.string(),

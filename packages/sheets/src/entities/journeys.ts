@@ -701,10 +701,11 @@ export interface JourneyLookups {
   routes: RouteLookup;
 }
 
-/** An issue of a row's cell: the column's field and a French sentence. */
+/** An issue of a row's cell: the column's field, a French sentence, and the message id it says. */
 export interface CellIssue {
   field: string;
   reason: string;
+  message: string;
 }
 
 type Funnel = Exclude<EventType, "reopen">;
@@ -769,7 +770,7 @@ export interface JourneyRow {
   events: Funnel[];
   measures: MeasureSlot[];
   /** What the cells say that is wrong before the journey is checked (unknown references, a detail without its date). */
-  issues: CellIssue[];
+  issues: Pick<CellIssue, "field" | "reason">[];
 }
 
 const needsDate = (field: string, dateField: string) => ({
@@ -782,7 +783,7 @@ const needsDate = (field: string, dateField: string) => ({
  * one per date column filled; measures per scale and time point whose date or answers are filled.
  */
 export function journeyOf(values: Record<string, unknown>, lookups: JourneyLookups): JourneyRow {
-  const issues: CellIssue[] = [];
+  const issues: JourneyRow["issues"] = [];
   const has = (field: string) => values[field] !== undefined && values[field] !== null;
   const str = (field: string) => (typeof values[field] === "string" ? (values[field] as string).trim() : "");
 
@@ -1055,6 +1056,6 @@ export function journeyIssues(
           ? `Cette voie d'orientation n'est pas activée dans les voies d'orientation du territoire : voies activées : ${routes.enabled.join(", ")}.`
           : "Aucune voie d'orientation n'est encore activée dans le territoire : activez-les dans le paramétrage (voies d'orientation) avant d'importer.";
     }
-    return { field, reason: reason ?? reasonOf(issue.message, header) };
+    return { field, message: issue.message, reason: reason ?? reasonOf(issue.message, header) };
   });
 }
