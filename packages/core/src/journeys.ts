@@ -128,15 +128,17 @@ async function settingsOf(territoryId: string, consistent = false) {
 }
 
 async function linkWorkersOf(territoryId: string) {
-  const result = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: "pk = :pk",
-      ExpressionAttributeValues: { ":pk": Keys.linkWorkers(territoryId) },
-    }),
-  );
+  const [result, pending] = await Promise.all([
+    db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": Keys.linkWorkers(territoryId) },
+      }),
+    ),
+    Batch.pendingRuns(territoryId),
+  ]);
   const map = new Map<string, { name: string; userId: string | null }>();
-  const pending = await Batch.pendingRuns(territoryId);
   for (const raw of result.Items ?? []) {
     const seen = Batch.visible(raw, pending);
     if (seen?.type !== LinkWorkerEntity.type) continue;
@@ -164,14 +166,13 @@ async function contextOf(territoryId: string): Promise<Context> {
 }
 
 /** The journeys the actor may see: all (lead, job, team sharing) or those of their link-worker records. */
-async function scopeOf(territoryId: string, linkWorkers?: Context["linkWorkers"]) {
+async function scopeOf(territoryId: string, known?: Pick<Context, "linkWorkers" | "settings">) {
   const actor = Actor.use();
   if (actor.type === "system" || actor.role === "territory_lead")
     return { all: true, own: new Set<string>() };
-  const [settings, workers] = await Promise.all([
-    settingsOf(territoryId),
-    linkWorkers ? Promise.resolve(linkWorkers) : linkWorkersOf(territoryId),
-  ]);
+  const [settings, workers] = known
+    ? [known.settings, known.linkWorkers]
+    : await Promise.all([settingsOf(territoryId), linkWorkersOf(territoryId)]);
   const own = new Set([...workers].filter(([, w]) => w.userId === actor.userId).map(([id]) => id));
   return { all: settings.sharing === "team", own };
 }
@@ -453,7 +454,7 @@ async function readJourney(
 export async function get(journeyId: string): Promise<Journey> {
   const territoryId = readerTenant();
   const [read, ctx] = await Promise.all([readJourney(territoryId, journeyId), contextOf(territoryId)]);
-  if (!read || !mayAccess(await scopeOf(territoryId, ctx.linkWorkers), read.summary)) throw notFound();
+  if (!read || !mayAccess(await scopeOf(territoryId, ctx), read.summary)) throw notFound();
   return toJourney(read.summary, read.detail, ctx);
 }
 
@@ -521,7 +522,7 @@ async function validated(draft: Draft, ctx: Context) {
 export async function create(raw: unknown): Promise<Journey> {
   const ctx = await writerContext();
   const input = parse(JourneyCreate, raw);
-  const scope = await scopeOf(ctx.territoryId, ctx.linkWorkers);
+  const scope = await scopeOf(ctx.territoryId, ctx);
   const linkWorkerId = input.linkWorkerId;
   if (!scope.all && !(linkWorkerId && scope.own.has(linkWorkerId))) {
     throw invalid([{ path: "linkWorkerId", message: "link_worker.unknown" }]);
@@ -593,11 +594,9 @@ function audit(territoryId: string, action: string, summary: Summary, changes: R
 
 /** Reads a journey the actor may write, at the version they saw (409 with the current journey otherwise). */
 async function forWrite(journeyId: string, version: number) {
-  const ctx = await writerContext();
-  const [read, scope] = await Promise.all([
-    readJourney(ctx.territoryId, journeyId, true),
-    scopeOf(ctx.territoryId, ctx.linkWorkers),
-  ]);
+  const territoryId = readerTenant();
+  const [ctx, read] = await Promise.all([contextOf(territoryId), readJourney(territoryId, journeyId, true)]);
+  const scope = await scopeOf(territoryId, ctx);
   if (!read || !mayAccess(scope, read.summary)) throw notFound();
   if (read.summary.version !== version) {
     throw new MaillageError("journey.version_conflict", "The journey was changed by someone else", {
