@@ -13,6 +13,7 @@ import { cleanUp } from "./bench/cleanup";
 import { coldImportRuns, measureColdImport } from "./bench/cold-import";
 import { measureConsoleJs } from "./bench/console-js";
 import { measureImports } from "./bench/imports";
+import { measureJourneyImports, renderJourneyImports } from "./bench/journey-imports";
 import { benchDuration, CONNECTIONS, GET_ITEM_COUNT, measureLatency } from "./bench/latency";
 import { attempt } from "./bench/outcome";
 import { benchDir } from "./bench/paths";
@@ -87,6 +88,15 @@ async function main(): Promise<number> {
   const imports = await attempt(() => measureImports(importRows));
   await cleanUp();
 
+  // BENCH_JOURNEY_ROWS=0 skips it (10,000 journeys take minutes against DynamoDB Local).
+  const journeyRows = Number(process.env.BENCH_JOURNEY_ROWS ?? 10_000);
+  step(`A ${journeyRows}-row journeys file: dry run, commit, the store's BatchWriteItem floor, the list…`);
+  const journeyImports =
+    journeyRows > 0
+      ? await attempt(() => measureJourneyImports(journeyRows))
+      : ({ ok: false, error: "skipped (BENCH_JOURNEY_ROWS=0)" } as const);
+  await cleanUp();
+
   const results: Results = { apiBundle, coldImport, consoleJs, latency, capacity };
   console.log(
     `\nMaillage bench — Node ${process.version}, ${process.platform} ${process.arch}, ${availableParallelism()} CPUs\n`,
@@ -110,9 +120,16 @@ async function main(): Promise<number> {
         ].join("\n")
       : `\nImports: not measured (${imports.error})`,
   );
-  const file = writeResults({ ...results, scale, imports } as Results, startedAt, duration);
+  console.log(
+    journeyImports.ok
+      ? renderJourneyImports(journeyImports.value)
+      : `\nJourney imports: not measured (${journeyImports.error})`,
+  );
+  const file = writeResults({ ...results, scale, imports, journeyImports } as Results, startedAt, duration);
   console.log(`\nResults: ${relative(process.cwd(), file)}`);
-  return failures(results).length === 0 && scale.ok && imports.ok ? 0 : 1;
+  return failures(results).length === 0 && scale.ok && imports.ok && (journeyImports.ok || journeyRows === 0)
+    ? 0
+    : 1;
 }
 
 let exitCode = 1;

@@ -39,7 +39,12 @@ const store = await Local.start({ dataDir: join(dataDir, "dynamodb"), corsOrigin
 process.env.DYNAMODB_ENDPOINT = store.endpoint;
 await Local.ensureTable(store.endpoint, process.env.MAILLAGE_TABLE);
 if (
-  await Local.resetIfOlderModel(store.endpoint, process.env.MAILLAGE_TABLE, ["demo-v1", "demo-v2", "demo-v3"])
+  await Local.resetIfOlderModel(store.endpoint, process.env.MAILLAGE_TABLE, [
+    "demo-v1",
+    "demo-v2",
+    "demo-v3",
+    "demo-v4",
+  ])
 ) {
   console.log("The stored data model changed since this demo was seeded: the local table was rebuilt.");
 }

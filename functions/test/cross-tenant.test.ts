@@ -116,6 +116,10 @@ function sampleUpload(key: string): RawBody {
       "text/csv",
       "Nom;Profil;Structure employeuse;ETP;Financement;Formation en santé communautaire;Supervision\r\nSamir Benali;Autre;CPTS;0,5;Autre;non;Aucune\r\n",
     ),
+    "POST /api/territories/:territoryId/journeys/import": new RawBody(
+      "text/csv",
+      "Tranche d'âge;Date d'orientation;Voie d'orientation;Prescripteur;Motifs\r\n65-74;03/03/2025;gp;Médecin généraliste;Isolement, solitude\r\n",
+    ),
   };
   if (!(key in samples)) throw new Error(`No sample upload for ${key}: add one to the cross-tenant test`);
   return samples[key] as RawBody;

@@ -1,30 +1,33 @@
-import { Actor, Clock, Jobs, Journeys, LinkWorkers, Referrals, Resources } from "@maillage/core";
+import { Actor, Clock, Jobs, Journeys } from "@maillage/core";
 import { instrumentInfo, lonelinessFrequencies, ons4Questions } from "@maillage/measures";
 import { readTable, readXlsx, writeXlsx } from "@maillage/sheets";
-import { journeyColumns, SCALES } from "@maillage/sheets/entities";
+import { SCALES } from "@maillage/sheets/entities";
 import { beforeAll, describe, expect, test } from "vitest";
-import { as, type TestTenant, testApp, withTestTenant } from "../../test/harness";
+import { as, type TestTenant, testApp, testConfig, withTestTenant } from "../../test/harness";
 import { fileStore } from "../src/files";
 import { CSV, XLSX } from "../src/http/route";
 import { runImport } from "../src/imports/engine";
 import type { ImportInput } from "../src/imports/spec";
+import {
+  addDays,
+  EXAMPLE,
+  frenchDate,
+  HEADERS,
+  journeyRow,
+  journeyRows,
+  journeysCsv,
+  prepareJourneyTerritory,
+} from "./fixtures/journey-file";
 
 const { app } = testApp();
+const files = fileStore(testConfig().config.files);
 
 // biome-ignore lint/suspicious/noExplicitAny: job results and API bodies, read field by field in assertions
 type Json = Record<string, any>;
 type Upload = { bytes: Uint8Array; type: string };
 
-const HEADERS = journeyColumns.map((c) => c.header);
-const EXAMPLE: Record<string, string> = Object.fromEntries(journeyColumns.map((c) => [c.header, c.example]));
-
-/** One row in the template's column order: the template's example, with some cells changed. */
-const row = (cells: Record<string, string> = {}) =>
-  HEADERS.map((header) => (header in cells ? cells[header] : EXAMPLE[header]) ?? "");
-
-/** A CSV as French Excel saves it: UTF-8 with a BOM, `;` between cells, CRLF. */
-const csv = (rows: string[][], headers = HEADERS) =>
-  new TextEncoder().encode(`\ufeff${[headers, ...rows].map((r) => r.join(";")).join("\r\n")}\r\n`);
+const row = journeyRow;
+const csv = journeysCsv;
 
 const asLead = <T>(t: TestTenant, fn: () => Promise<T>) =>
   Actor.provide(
@@ -39,63 +42,13 @@ const asLead = <T>(t: TestTenant, fn: () => Promise<T>) =>
     fn,
   );
 
-/**
- * A territory ready for the template's example: the GP and nurse routes enabled, a link worker
- * (AL-001) and a resource (RES-0001).
- */
+/** A territory ready for the template's example: GP and nurse routes, AL-001, RES-0001. */
 async function setUp() {
   const t = await withTestTenant();
-  const refs = await asLead(t, async () => {
-    await Referrals.update({
-      routes: [
-        { kind: "gp", professionalType: null, label: "", enabled: true, description: "" },
-        { kind: "health_professional", professionalType: "nurse", label: "", enabled: true, description: "" },
-      ],
-      targetGroups: [],
-      version: 0,
-    });
-    const worker = await LinkWorkers.create({
-      name: "Nadia Benali",
-      profileType: "health_mediator",
-      employer: "Centre social",
-      fte: 1,
-      fundingSource: "ars",
-      fundingDetail: null,
-      communityHealthTraining: false,
-      trainingName: null,
-      trainingDate: null,
-      supervision: "none",
-      supervisionFrequency: null,
-      caseloadCapacity: 30,
-      languages: ["fr"],
-      communes: ["59350"],
-      activeFrom: null,
-      activeTo: null,
-      userId: null,
-    });
-    const resource = await Resources.create({
-      pillar: "health",
-      category: "adapted_physical_activity",
-      structureName: "Maison sport-santé",
-      serviceName: "Marche nordique adaptée",
-      description: null,
-      commune: "59350",
-      address: null,
-      accessibility: [],
-      cost: "free",
-      costDetail: null,
-      schedule: null,
-      capacity: null,
-      phone: null,
-      email: null,
-      website: null,
-      publics: [],
-    });
-    return { worker, resource };
-  });
-  expect(refs.worker.reference).toBe("AL-001");
-  expect(refs.resource.reference).toBe("RES-0001");
-  return { t, workerId: refs.worker.id, resourceId: refs.resource.id };
+  const { worker, resource } = await prepareJourneyTerritory(t.territory.id, t.users.territory_lead.id);
+  expect(worker.reference).toBe("AL-001");
+  expect(resource.reference).toBe("RES-0001");
+  return { t, workerId: worker.id, resourceId: resource.id };
 }
 
 async function upload(
@@ -158,56 +111,10 @@ async function download(t: TestTenant, path: string) {
   };
 }
 
-const french = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const french = frenchDate;
 
-/** Fifty varied journeys: every funnel stage reached, some declined or redirected, every 5th without a reference. */
-function fiftyRows(): string[][] {
-  const rows: string[][] = [];
-  for (let i = 1; i <= 50; i++) {
-    const referral = addDays("2025-01-06", i * 3);
-    const stage = i % 6;
-    const d = (days: number) => french(addDays(referral, days));
-    const cells: Record<string, string> = {
-      Référence: i % 5 === 0 ? "" : `LOT-${String(i).padStart(3, "0")}`,
-      "Tranche d'âge": ["18-24", "25 à 34 ans", "45-54", "65 à 74 ans", "85+"][i % 5] as string,
-      Sexe: ["F", "Homme", "Non précisé"][i % 3] as string,
-      "Commune (code INSEE)": i % 7 === 0 ? "" : i % 2 ? "59350" : "59299",
-      "Date d'orientation": french(referral),
-      "Voie d'orientation": i % 4 === 0 ? "Infirmier·ère" : "gp",
-      Prescripteur: i % 4 === 0 ? "Infirmier·ère" : "Médecin généraliste",
-      "Date du premier contact": stage >= 1 ? d(4) : "",
-      "Date de l'entretien initial": stage >= 2 ? d(10) : "",
-      "Durée de l'entretien (min)": stage >= 2 ? "45" : "",
-      "Date du plan": stage >= 3 ? d(10) : "",
-      "Piliers du plan": stage >= 3 ? "Activités sociales" : "",
-      "Objectifs du plan": stage >= 3 ? (i % 2 ? "Sortir de chez soi deux fois par semaine" : "") : "",
-      "Date de la première orientation": stage >= 4 ? d(20) : "",
-      Ressource: stage >= 4 ? "res-0001" : "",
-      Participation: stage >= 4 ? (i % 2 ? "oui" : "en attente") : "",
-      "Date du premier suivi": stage >= 5 ? d(40) : "",
-      "Date de l'évaluation": stage >= 5 ? d(90) : "",
-      "Date de sortie": stage >= 5 ? d(90) : stage === 0 && i % 4 === 2 ? d(2) : "",
-      "Motif de sortie": stage >= 5 ? "Parcours mené à terme" : stage === 0 && i % 4 === 2 ? "Refus" : "",
-      "Motif de refus": stage === 0 && i % 4 === 2 ? "Pas le temps" : "",
-    };
-    for (const scale of SCALES) {
-      const initial = stage >= 2;
-      const follow = stage >= 5;
-      cells[`${scale.code} initial — date`] = initial ? d(10) : "";
-      cells[`${scale.code} initial — réponses`] = initial ? scale.example : "";
-      cells[`${scale.code} suivi — date`] = follow ? d(90) : "";
-      cells[`${scale.code} suivi — réponses`] = follow ? scale.followUpExample : "";
-      if (scale.direct) {
-        cells[`${scale.code} initial — question directe`] = initial ? "Parfois" : "";
-        cells[`${scale.code} suivi — question directe`] = follow ? "Rarement" : "";
-      }
-    }
-    rows.push(row(cells));
-  }
-  return rows;
-}
+/** Fifty varied journeys: every funnel stage reached, some declined, every 5th without a reference. */
+const fiftyRows = () => journeyRows(50);
 
 describe("the journeys' columns", () => {
   test("the scales' counts and ranges are @maillage/measures' own", () => {
@@ -233,7 +140,7 @@ describe("journey imports", () => {
   });
 
   test("templates: French headers; the example row passes a dry run and commits as one complete journey", async () => {
-    const { t } = await setUp();
+    const { t, resourceId } = await setUp();
     const csvTemplate = await download(t, "journeys/template?format=csv");
     expect(csvTemplate.type).toMatch(/^text\/csv/);
     expect(csvTemplate.disposition).toContain("modele-parcours.csv");
@@ -321,7 +228,7 @@ describe("journey imports", () => {
         { pillar: "health", label: "Reprendre une activité physique" },
       ],
     });
-    expect(detail.body.events[4]).toMatchObject({ resourceId: fixture.resourceId ? expect.any(String) : "", attendance: "attended" });
+    expect(detail.body.events[4]).toMatchObject({ resourceId, attendance: "attended" });
     const scores = Object.fromEntries(
       detail.body.measures.map((m: Json) => [`${m.instrument} ${m.timepoint}`, m.score]),
     );
@@ -359,10 +266,18 @@ describe("journey imports", () => {
     expect(references.filter((r) => /^PAR-\d{5}$/.test(r))).toHaveLength(10);
     expect(new Set(seen.map((j) => j.code)).size).toBe(50);
     const statuses = new Set(seen.map((j) => j.status));
-    for (const status of ["referred", "contacted", "interviewed", "planned", "active", "completed", "declined"]) {
+    for (const status of [
+      "referred",
+      "contacted",
+      "interviewed",
+      "planned",
+      "active",
+      "completed",
+      "declined",
+    ]) {
       expect(statuses, status).toContain(status);
     }
-    expect(seen.find((j) => j.externalReference === "LOT-004")).toMatchObject({
+    expect(seen.find((j) => j.externalReference === "LOT-00004")).toMatchObject({
       route: "health_professional:nurse",
       person: { ageBand: "85+", sex: "male" },
     });
@@ -389,7 +304,10 @@ describe("journey imports", () => {
       row({ Référence: "E-4", "Date du premier contact": "01/03/2025" }),
       row({ Référence: "E-5", "Agent de liaison": "AL-999" }),
       row({ Référence: "E-6", "SWEMWBS initial — réponses": "2,3,9,2,3,2,2" }),
-      row({ Référence: "E-7", "Objectifs du plan": "Rejoindre un groupe de marche | Rappeler le 06 12 34 56 78" }),
+      row({
+        Référence: "E-7",
+        "Objectifs du plan": "Rejoindre un groupe de marche | Rappeler le 06 12 34 56 78",
+      }),
       row({ Référence: "E-8", "Commune (code INSEE)": "99999" }),
       row({ Référence: "E-9", "Motif de sortie": "Peut-être", "SWEMWBS suivi — réponses": "3,3,4" }),
     ]);
@@ -414,7 +332,9 @@ describe("journey imports", () => {
       {
         line: 6,
         column: "Agent de liaison",
-        reason: expect.stringContaining("« AL-999 » n'est la référence d'aucun agent de liaison du territoire"),
+        reason: expect.stringContaining(
+          "« AL-999 » n'est la référence d'aucun agent de liaison du territoire",
+        ),
       },
       {
         line: 7,
@@ -442,7 +362,7 @@ describe("journey imports", () => {
         column: "SWEMWBS suivi — réponses",
         reason: expect.stringContaining("3 réponses au lieu de 7"),
       },
-    ].slice(0, 9));
+    ]);
     // A commit of the same file writes nothing, and says why.
     const refused = await imported(t, { bytes: file, type: CSV }, { dryRun: false, key: "errors-commit-1" });
     expect(refused).toMatchObject({ committed: false, errorCount: 9 });
@@ -464,20 +384,30 @@ describe("journey imports", () => {
     expect(await journeys(t)).toEqual(before);
 
     // A worker retrying the attempt (its lease expired): the kept plan, the same keys, nothing new.
-    const job = await Jobs.JobEntity.get([t.territory.id, first.jobId], { consistent: true });
-    const result = await Actor.provide({ type: "system", reason: "test-retry", tenantId: t.territory.id }, () =>
-      runImport(t.territory.id, job?.input as unknown as ImportInput, fileStore(testApp().app ? configFiles() : configFiles()), async () => undefined),
+    const result = await Actor.provide(
+      { type: "system", reason: "test-retry", tenantId: t.territory.id },
+      async () => {
+        const job = await Jobs.JobEntity.get([t.territory.id, first.jobId], { consistent: true });
+        return runImport(t.territory.id, job?.input as unknown as ImportInput, files, async () => undefined);
+      },
     );
     expect(result).toMatchObject({ committed: true, created: 3 });
     expect(await journeys(t)).toEqual(before);
 
-    const other = await upload(t, { bytes: csv([row({ Référence: "K-9" })]), type: CSV }, { dryRun: false, key: "retry-key-0001" });
+    const other = await upload(
+      t,
+      { bytes: csv([row({ Référence: "K-9" })]), type: CSV },
+      { dryRun: false, key: "retry-key-0001" },
+    );
     expect(other.status).toBe(409);
   });
 
   test("a second import of the same file updates by reference: nothing created, nothing duplicated", async () => {
     const { t } = await setUp();
-    const file = csv([row({ Référence: "U-1" }), row({ Référence: "U-2", "Date de sortie": "", "Motif de sortie": "" })]);
+    const file = csv([
+      row({ Référence: "U-1" }),
+      row({ Référence: "U-2", "Date de sortie": "", "Motif de sortie": "" }),
+    ]);
     await imported(t, { bytes: file, type: CSV }, { dryRun: false, key: "update-first-01" });
     const before = await journeys(t);
     expect(before).toHaveLength(2);
@@ -493,13 +423,123 @@ describe("journey imports", () => {
       row({ Référence: "u-1", "Détresse psychologique": "Modérée" }),
       row({ Référence: "U-2", "Date de sortie": "", "Motif de sortie": "" }),
     ]);
-    const updated = await imported(t, { bytes: edited, type: CSV }, { dryRun: false, key: "update-third-01" });
+    const updated = await imported(
+      t,
+      { bytes: edited, type: CSV },
+      { dryRun: false, key: "update-third-01" },
+    );
     expect(updated).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
     const after = await journeys(t);
     expect(after).toHaveLength(2);
     const u1 = after.find((j) => j.externalReference?.toUpperCase() === "U-1");
     const was = before.find((j) => j.externalReference === "U-1");
     expect(u1).toMatchObject({ id: was?.id, code: was?.code, version: 2, person: { distress: "moderate" } });
+  });
+
+  test("routes, declines and scores without their date: each reason names what to fix", async () => {
+    const { t } = fixture;
+    const report = await imported(t, {
+      bytes: csv([
+        row({ Référence: "R-1", "Voie d'orientation": "Hôpital" }),
+        row({ Référence: "R-2", "Voie d'orientation": "Travailleur social" }),
+        row({
+          Référence: "R-3",
+          "Date de sortie": "05/03/2025",
+          "Motif de sortie": "Refus",
+          "Date du premier contact": "",
+          "Mode du premier contact": "",
+          "Date de l'entretien initial": "",
+          "Durée de l'entretien (min)": "",
+          "Date du plan": "",
+          "Piliers du plan": "",
+          "Objectifs du plan": "",
+          "Date de la première orientation": "",
+          Ressource: "",
+          Participation: "",
+          "Date du premier suivi": "",
+          "Date de l'évaluation": "",
+          ...Object.fromEntries(
+            HEADERS.filter((h) => /^(SWEMWBS|WEMWBS|UCLA3|ONS4) /.test(h)).map((h) => [h, ""]),
+          ),
+        }),
+        row({ Référence: "R-4", "ONS4 initial — date": "" }),
+      ]),
+      type: CSV,
+    });
+    expect(report.errors).toEqual([
+      {
+        line: 2,
+        column: "Voie d'orientation",
+        reason:
+          "« Hôpital » n'est pas une voie d'orientation : voies activées dans le territoire : Médecin généraliste, Infirmier·ère.",
+      },
+      {
+        line: 3,
+        column: "Voie d'orientation",
+        reason:
+          "Cette voie d'orientation n'est pas activée dans les voies d'orientation du territoire : voies activées : Médecin généraliste, Infirmier·ère.",
+      },
+      {
+        line: 4,
+        column: "Motif de refus",
+        reason: "Un refus va avec son motif : indiquez le motif de refus.",
+      },
+      {
+        line: 5,
+        column: "ONS4 initial — date",
+        reason:
+          "Des réponses au ONS4 initial supposent sa date de passation : indiquez-la (JJ/MM/AAAA), ou videz les réponses.",
+      },
+    ]);
+  });
+
+  test("a file with some columns only: defaults for a new journey, the stored values kept on update", async () => {
+    const { t } = await setUp();
+    const headers = [
+      "Référence",
+      "Tranche d'âge",
+      "Sexe",
+      "Date d'orientation",
+      "Voie d'orientation",
+      "Prescripteur",
+      "Motifs",
+    ];
+    const first = await imported(
+      t,
+      {
+        bytes: csv(
+          [["P-1", "45-54", "Homme", "02/02/2025", "Médecin généraliste", "Psychologue", "Deuil"]],
+          headers,
+        ),
+        type: CSV,
+      },
+      { dryRun: false, key: "partial-file-001" },
+    );
+    expect(first).toMatchObject({ created: 1, errors: [] });
+    const [created] = await journeys(t);
+    expect(created).toMatchObject({
+      status: "referred",
+      track: "standard",
+      linkWorkerId: null,
+      person: {
+        ageBand: "45-54",
+        sex: "male",
+        commune: null,
+        qpv: "unknown",
+        precarity: [],
+        distress: "unknown",
+      },
+    });
+    // Without its « Sexe » column, a later file leaves the person's sex as it is.
+    const later = headers.filter((h) => h !== "Sexe");
+    const second = await imported(
+      t,
+      { bytes: csv([["P-1", "55-64", "02/02/2025", "gp", "Psychologue", "Deuil"]], later), type: CSV },
+      { dryRun: false, key: "partial-file-002" },
+    );
+    expect(second).toMatchObject({ created: 0, updated: 1 });
+    const [updated] = await journeys(t);
+    expect(updated).toMatchObject({ id: created?.id, person: { ageBand: "55-64", sex: "male" } });
   });
 
   test("an XLSX file made from the template: dates as serial numbers, the rows' own line numbers", async () => {

@@ -1,7 +1,7 @@
 import { Actor, Batch, LinkWorkers } from "@maillage/core";
 import { createId, type LinkWorkerCreate } from "@maillage/schema";
 import { describe, expect, test } from "vitest";
-import { as, createUser, type TestTenant, testApp, withTestTenant } from "../../test/harness";
+import { as, type TestTenant, testApp, withTestTenant } from "../../test/harness";
 
 const { app } = testApp();
 

@@ -23,6 +23,9 @@ const LinkWorkersImportPage = lazy(() =>
 const ResourcesImportPage = lazy(() =>
   import("./pages/imports").then((m) => ({ default: m.ResourcesImportPage })),
 );
+const JourneyPage = lazy(() => import("./pages/journeys").then((m) => ({ default: m.JourneyPage })));
+const JourneysPage = lazy(() => import("./pages/journeys").then((m) => ({ default: m.JourneysPage })));
+const NewJourneyPage = lazy(() => import("./pages/journeys").then((m) => ({ default: m.NewJourneyPage })));
 const LinkWorkerPage = lazy(() =>
   import("./pages/link-workers").then((m) => ({ default: m.LinkWorkerPage })),
 );
@@ -75,6 +78,9 @@ export function App() {
           <Route path="/denominateurs" component={DenominatorsPage} />
           <Route path="/dispositifs" component={SchemesPage} />
           <Route path="/dispositifs/:schemeId" component={SchemePage} />
+          <Route path="/parcours-individuels" component={JourneysPage} />
+          <Route path="/parcours-individuels/nouveau" component={NewJourneyPage} />
+          <Route path="/parcours-individuels/:journeyId" component={JourneyPage} />
           <Route path="/agents" component={LinkWorkersPage} />
           <Route path="/agents/nouveau" component={NewLinkWorkerPage} />
           <Route path="/agents/import" component={LinkWorkersImportPage} />

@@ -78,21 +78,21 @@ function routesOf(entity: Importable) {
   const formats = spec.formats as readonly ImportFormat[];
   const label = LABELS[entity];
   const routes = new Hono<Env>().get(
-      `${base}/template`,
-      route({
-        summary: `The ${label}' import template (French headers and an example row; XLSX adds a help sheet)`,
-        tag: entity,
-        access: members,
-        response: { status: 200, content: [CSV, XLSX], description: "The template (CSV by default)" },
-        errors: ["territory.not_found"],
-      }),
-      territoryParams,
-      query(v.object({ format: v.optional(v.picklist(["csv", "xlsx"])) })),
-      async (c) => {
-        const format = c.req.valid("query").format ?? "csv";
-        const { templateOf } = await import("../imports/downloads");
-        return download(c, templateOf(entity, format), format, `modele-${spec.file}`);
-      },
+    `${base}/template`,
+    route({
+      summary: `The ${label}' import template (French headers and an example row; XLSX adds a help sheet)`,
+      tag: entity,
+      access: members,
+      response: { status: 200, content: [CSV, XLSX], description: "The template (CSV by default)" },
+      errors: ["territory.not_found"],
+    }),
+    territoryParams,
+    query(v.object({ format: v.optional(v.picklist(["csv", "xlsx"])) })),
+    async (c) => {
+      const format = c.req.valid("query").format ?? "csv";
+      const { templateOf } = await import("../imports/downloads");
+      return download(c, templateOf(entity, format), format, `modele-${spec.file}`);
+    },
   );
   if (entity !== "journeys") {
     const exported: Exclude<Importable, "journeys"> = entity;
@@ -119,79 +119,76 @@ function routesOf(entity: Importable) {
     );
   }
   return routes.post(
-      `${base}/import`,
-      route({
-        summary: `Import ${label} from a file (the raw body): a dry run reports every row error; a commit (Idempotency-Key) writes all rows or none`,
-        tag: entity,
-        access: lead,
-        response: {
-          status: 202,
-          schema: Accepted,
-          description: "The import job: poll it for its progress and its report",
-          location: "/api/territories/{territoryId}/jobs/{jobId}",
-        },
-        errors: ["territory.not_found", "batch.conflict"],
-      }),
-      territoryParams,
-      query(
-        v.object({
-          /** The file's format (by default, from its Content-Type). */
-          format: v.optional(v.picklist(formats)),
-          /** `true` by default: a commit is asked for explicitly. */
-          dryRun: v.optional(v.picklist(["true", "false"])),
-        }),
-      ),
-      upload({ maxBytes: IMPORT_MAX_BYTES, types: formats.map((f) => MEDIA[f]) }),
-      async (c) => {
-        const { territoryId } = c.req.valid("param");
-        const asked = c.req.valid("query");
-        const file = uploaded(c);
-        const format =
-          asked.format ?? (Object.keys(MEDIA) as ImportFormat[]).find((f) => MEDIA[f] === file.mediaType);
-        if (!format || MEDIA[format] !== file.mediaType) {
-          throw invalid("format", `A ${format} file is sent as ${format ? MEDIA[format] : "?"}`);
-        }
-        const dryRun = asked.dryRun !== "false";
-        const key = c.req.header("idempotency-key")?.trim();
-        if (!dryRun && !(key && IDEMPOTENCY_KEY.test(key))) {
-          throw invalid(
-            "Idempotency-Key",
-            "A commit needs an Idempotency-Key header: 8 to 100 letters, digits or - _ . :",
-          );
-        }
-        const fileHash = createHash("sha256").update(file.bytes).digest("hex");
-        const fileKey = `${territoryId}/imports/${fileHash}.${EXTENSION[format]}`;
-        await fileStore(c.get("config").files).put(fileKey, file.bytes, file.mediaType);
-        const input: ImportInput = {
-          entity,
-          format,
-          fileKey,
-          fileHash,
-          dryRun,
-          ...(key && !dryRun ? { runId: derivedId("run", territoryId, key) } : {}),
-        };
-        const jobId = key && !dryRun ? derivedId("job", territoryId, key) : undefined;
-        const { job, op } = Jobs.enqueue(territoryId, spec.kind, { ...input }, new Date(), jobId);
-        const location = (id: string) => `/api/territories/${territoryId}/jobs/${id}`;
-        try {
-          await Db.write([op], []);
-        } catch (error) {
-          if (!jobId) throw error;
-          // The same key again: the same file is the same job (nothing new); another file is a conflict.
-          const existing = await Jobs.JobEntity.get([territoryId, jobId], { consistent: true });
-          if (!existing) throw error;
-          if (existing.input.fileHash !== fileHash || existing.kind !== spec.kind) {
-            throw new MaillageError(
-              "batch.conflict",
-              "This Idempotency-Key was already used for another file",
-            );
-          }
-          return c.json({ jobId, dryRun: false }, 202, { Location: location(jobId) });
-        }
-        await Jobs.dispatch(job);
-        return c.json({ jobId: job.id, dryRun }, 202, { Location: location(job.id) });
+    `${base}/import`,
+    route({
+      summary: `Import ${label} from a file (the raw body): a dry run reports every row error; a commit (Idempotency-Key) writes all rows or none`,
+      tag: entity,
+      access: lead,
+      response: {
+        status: 202,
+        schema: Accepted,
+        description: "The import job: poll it for its progress and its report",
+        location: "/api/territories/{territoryId}/jobs/{jobId}",
       },
-    );
+      errors: ["territory.not_found", "batch.conflict"],
+    }),
+    territoryParams,
+    query(
+      v.object({
+        /** The file's format (by default, from its Content-Type). */
+        format: v.optional(v.picklist(formats)),
+        /** `true` by default: a commit is asked for explicitly. */
+        dryRun: v.optional(v.picklist(["true", "false"])),
+      }),
+    ),
+    upload({ maxBytes: IMPORT_MAX_BYTES, types: formats.map((f) => MEDIA[f]) }),
+    async (c) => {
+      const { territoryId } = c.req.valid("param");
+      const asked = c.req.valid("query");
+      const file = uploaded(c);
+      const format =
+        asked.format ?? (Object.keys(MEDIA) as ImportFormat[]).find((f) => MEDIA[f] === file.mediaType);
+      if (!format || MEDIA[format] !== file.mediaType) {
+        throw invalid("format", `A ${format} file is sent as ${format ? MEDIA[format] : "?"}`);
+      }
+      const dryRun = asked.dryRun !== "false";
+      const key = c.req.header("idempotency-key")?.trim();
+      if (!dryRun && !(key && IDEMPOTENCY_KEY.test(key))) {
+        throw invalid(
+          "Idempotency-Key",
+          "A commit needs an Idempotency-Key header: 8 to 100 letters, digits or - _ . :",
+        );
+      }
+      const fileHash = createHash("sha256").update(file.bytes).digest("hex");
+      const fileKey = `${territoryId}/imports/${fileHash}.${EXTENSION[format]}`;
+      await fileStore(c.get("config").files).put(fileKey, file.bytes, file.mediaType);
+      const input: ImportInput = {
+        entity,
+        format,
+        fileKey,
+        fileHash,
+        dryRun,
+        ...(key && !dryRun ? { runId: derivedId("run", territoryId, key) } : {}),
+      };
+      const jobId = key && !dryRun ? derivedId("job", territoryId, key) : undefined;
+      const { job, op } = Jobs.enqueue(territoryId, spec.kind, { ...input }, new Date(), jobId);
+      const location = (id: string) => `/api/territories/${territoryId}/jobs/${id}`;
+      try {
+        await Db.write([op], []);
+      } catch (error) {
+        if (!jobId) throw error;
+        // The same key again: the same file is the same job (nothing new); another file is a conflict.
+        const existing = await Jobs.JobEntity.get([territoryId, jobId], { consistent: true });
+        if (!existing) throw error;
+        if (existing.input.fileHash !== fileHash || existing.kind !== spec.kind) {
+          throw new MaillageError("batch.conflict", "This Idempotency-Key was already used for another file");
+        }
+        return c.json({ jobId, dryRun: false }, 202, { Location: location(jobId) });
+      }
+      await Jobs.dispatch(job);
+      return c.json({ jobId: job.id, dryRun }, 202, { Location: location(job.id) });
+    },
+  );
 }
 
 export const importRoutes = new Hono<Env>()

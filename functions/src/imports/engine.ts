@@ -104,10 +104,7 @@ function referenced(module: Referenced, columns: readonly Column[]): () => Promi
 
 const cores: Record<ImportInput["entity"], () => Promise<Core>> = {
   resources: referenced(Resources as unknown as Referenced, resourceColumns) as () => Promise<Core>,
-  "link-workers": referenced(
-    LinkWorkers as unknown as Referenced,
-    linkWorkerColumns,
-  ) as () => Promise<Core>,
+  "link-workers": referenced(LinkWorkers as unknown as Referenced, linkWorkerColumns) as () => Promise<Core>,
   journeys: async () => {
     const { journeyCore } = await import("./journeys");
     return (await journeyCore()) as Core;

@@ -49,6 +49,37 @@ const ORDER_MESSAGES = new Set([
   "measure.follow_up_before_baseline",
 ]);
 
+/** The funnel's order rules, and those of them that follow from an earlier one (a step left unseen). */
+const FUNNEL_ORDER = new Set([
+  "event.before_referral",
+  "event.after_exit",
+  "event.duplicate",
+  "referral.duplicate",
+  "event.requires_first_contact",
+  "event.requires_interview",
+  "event.requires_plan",
+  "exit.completed_requires_plan",
+]);
+const CONSEQUENCES = new Set([
+  "event.requires_first_contact",
+  "event.requires_interview",
+  "event.requires_plan",
+  "exit.completed_requires_plan",
+]);
+
+/**
+ * The funnel reads a row's steps in date order and leaves a misplaced step unseen, so every later step
+ * that needs it is refused too: only the first of these is the row's error (fixing it clears the rest).
+ */
+function withoutConsequences(issues: readonly FieldError[]): FieldError[] {
+  let ordered = false;
+  return issues.filter((issue) => {
+    if (ordered && CONSEQUENCES.has(issue.message)) return false;
+    if (FUNNEL_ORDER.has(issue.message)) ordered = true;
+    return true;
+  });
+}
+
 /** Valid stand-ins for what the schema refused, so that the funnel and scores are checked too. */
 const PERSON_STAND_INS: Record<string, unknown> = {
   ageBand: "25-34",
@@ -143,14 +174,17 @@ export async function journeyCore(): Promise<Core<Summary>> {
         for (const field of PERSON_FIELDS) if (absent.includes(field)) filled[field] = match.person[field];
         if (absent.includes("track")) filled.track = match.track;
       }
-      const row = journeyOf(filled, lookups);
+      const row = journeyOf(filled, lookups, new Set(failed));
       const result = issuesOfRow(row, ctx, lookups.routes);
-      if ("draft" in result) return { ok: true, value: { reference: row.journey.externalReference, draft: result.draft } };
+      if ("draft" in result)
+        return { ok: true, value: { reference: row.journey.externalReference, draft: result.draft } };
       // A date cell that did not convert leaves its step out: the funnel's order says nothing then.
       const incomplete = failed.some((field) => DATE_FIELDS.has(field));
       return {
         ok: false,
-        issues: incomplete ? result.issues.filter((i) => !ORDER_MESSAGES.has(i.message)) : result.issues,
+        issues: withoutConsequences(
+          incomplete ? result.issues.filter((i) => !ORDER_MESSAGES.has(i.message)) : result.issues,
+        ),
       };
     },
     reserveReferences: (count) => Journeys.reserveReferences(count),

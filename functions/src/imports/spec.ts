@@ -32,7 +32,9 @@ export const IMPORTABLE = {
 
 export type Importable = keyof typeof IMPORTABLE;
 /** The entities whose records can be exported with the same columns. */
-export type Exportable = { [K in Importable]: (typeof IMPORTABLE)[K]["exported"] extends true ? K : never }[Importable];
+export type Exportable = {
+  [K in Importable]: (typeof IMPORTABLE)[K]["exported"] extends true ? K : never;
+}[Importable];
 export type ImportFormat = "csv" | "xlsx" | "data-inclusion";
 
 export interface ImportInput {

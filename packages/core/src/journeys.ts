@@ -334,7 +334,8 @@ function outcomesOf(measures: readonly StoredMeasure[]): NonNullable<Summary["ou
   const outcomes: NonNullable<Summary["outcomes"]> = {};
   for (const measure of measures) {
     for (const [key, value] of valuesOf(measure)) {
-      const entry = (outcomes[key] ??= { baseline: null, followUp: null });
+      const entry = outcomes[key] ?? { baseline: null, followUp: null };
+      outcomes[key] = entry;
       if (measure.timepoint === "baseline") entry.baseline = value;
       else entry.followUp = value;
     }
@@ -374,14 +375,23 @@ function codedMeasure(measure: StoredMeasure): Record<string, unknown> {
   };
 }
 
+/** JSON with every object's keys sorted: a stored map comes back from DynamoDB in any key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
 function changesOf(
   before: { summary: Summary; detail: Detail } | null,
   after: { summary: Summary; detail: Detail } | null,
 ) {
   const changes = diff(before?.summary, after?.summary, AUDITED);
-  const events = (d?: Detail) => new Map((d?.events ?? []).map((e) => [e.id, JSON.stringify(codedEvent(e))]));
+  const events = (d?: Detail) => new Map((d?.events ?? []).map((e) => [e.id, canonical(codedEvent(e))]));
   const measures = (d?: Detail) =>
-    new Map((d?.measures ?? []).map((m) => [m.id, JSON.stringify(codedMeasure(m))]));
+    new Map((d?.measures ?? []).map((m) => [m.id, canonical(codedMeasure(m))]));
   for (const [field, of] of [
     ["events", events],
     ["measures", measures],

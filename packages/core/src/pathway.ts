@@ -13,6 +13,7 @@ import { diff, Keys, type WriteOp, write } from "./db";
 import { entity } from "./db/entity";
 import { MaillageError } from "./error";
 import { parse } from "./fn";
+import { readerTenant } from "./referenced";
 import { PartnerSchemeEntity } from "./referrals";
 
 export type { Info };
@@ -101,7 +102,7 @@ const conflict = (current: Info) =>
 
 /** The territory's pathway; the national six steps (version 0) until the lead first saves. */
 export async function get(): Promise<Info> {
-  return load(Actor.territoryId());
+  return load(readerTenant());
 }
 
 /**

@@ -19,6 +19,7 @@ import { diff, Keys, page, SK_PREFIX, write } from "./db";
 import { entity } from "./db/entity";
 import { MaillageError } from "./error";
 import { parse } from "./fn";
+import { readerTenant } from "./referenced";
 
 /** Referral routes and target groups: one item per territory (`ter_X / REFERRALS`), absent until saved. */
 export const ReferralSettingsEntity = entity({
@@ -83,7 +84,7 @@ export const SETTINGS_AUDIT_ENTITY = "referral-settings";
 export const Referrals = {
   /** Every known route and target group, enabled or not (version 0 until first saved). */
   async get(): Promise<Settings> {
-    return loadSettings(Actor.territoryId());
+    return loadSettings(readerTenant());
   },
 
   /**

@@ -6,12 +6,13 @@ import * as Invitation from "./invitation";
 import { Federations, Funders } from "./network";
 import { seedCatalogue } from "./seed/catalogue";
 import { seedDenominators } from "./seed/denominators";
+import { seedJourneys } from "./seed/journeys";
 import { seedPathways } from "./seed/pathway";
 import * as Territory from "./territory";
 import * as User from "./user";
 
 /** Bumped when the stored data model changes: `npm start` then rebuilds the local demo table. */
-export const MARKER_NAME = "demo-v4";
+export const MARKER_NAME = "demo-v5";
 const MARKER = Keys.seedMarker(MARKER_NAME);
 
 function populationOf(codes: string[]): number {
@@ -106,6 +107,12 @@ export async function demo(): Promise<{ seeded: boolean }> {
     });
     // Pathways (Creuse with an integrated track), referral routes, target groups, partner schemes.
     await seedPathways({
+      lille: { territoryId: urban.id, lead: camille },
+      creuse: { territoryId: rural.id, lead: rose },
+      rodez: { territoryId: mixed.id, lead: camille },
+    });
+    // A synthetic, labelled cohort of journeys per territory (over the last 18 months), as each lead.
+    await seedJourneys({
       lille: { territoryId: urban.id, lead: camille },
       creuse: { territoryId: rural.id, lead: rose },
       rodez: { territoryId: mixed.id, lead: camille },

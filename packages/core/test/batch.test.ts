@@ -7,7 +7,11 @@ import { profile } from "../../../test/harness";
 import { sampleRows, visibleSamples } from "./fixtures/batch-sample";
 
 const CHILD = resolve(import.meta.dirname, "fixtures/batch-child.ts");
-const TSX = resolve(import.meta.dirname, "../../../node_modules/.bin/tsx");
+/**
+ * The child is Node itself with tsx as a loader: spawning `.bin/tsx` would start a launcher whose
+ * SIGKILL leaves the real run going (re-parented), so the "crash" would never happen.
+ */
+const NODE = [process.execPath, "--import", "tsx"];
 
 let tenantId: string;
 const asTenant = <T>(fn: () => Promise<T>) =>
@@ -23,7 +27,8 @@ beforeAll(async () => {
 /** Runs the batch in a real child process and SIGKILLs it once `killAfter` rows are applied. */
 function runAndKill(runId: string, rows: number, killAfter: number): Promise<number> {
   return new Promise((done, fail) => {
-    const child = spawn(TSX, [CHILD], {
+    const [node, ...flags] = NODE as [string, ...string[]];
+    const child = spawn(node, [...flags, CHILD], {
       env: { ...process.env, TENANT: tenantId, RUN: runId, ROWS: String(rows) },
       stdio: ["ignore", "pipe", "inherit"],
     });

@@ -98,7 +98,9 @@ beforeAll(async () => {
   const started = performance.now();
   firstRun = await system(() => seedJourneys(territories, { today: TODAY }));
   seedMs = performance.now() - started;
-  console.log(`demo cohort: ${Math.round(seedMs)} ms for ${KEYS.map((k) => firstRun[k].created).join(" + ")}`);
+  console.log(
+    `demo cohort: ${Math.round(seedMs)} ms for ${KEYS.map((k) => firstRun[k].created).join(" + ")}`,
+  );
 }, 120_000);
 
 describe("demo seed: the synthetic cohort", () => {
@@ -165,8 +167,9 @@ describe("demo seed: the synthetic cohort", () => {
       console.log(key, JSON.stringify(report));
       expect(report.women, key).toBeGreaterThan(0.55);
       expect(report.women, key).toBeLessThan(0.75);
-      expect(report.declined, key).toBeGreaterThan(0.06);
-      expect(report.declined, key).toBeLessThan(0.17);
+      // Per territory a little wider than for the whole cohort (120–350 people: sampling noise).
+      expect(report.declined, key).toBeGreaterThan(0.05);
+      expect(report.declined, key).toBeLessThan(0.18);
       expect(report.contacted, key).toBeGreaterThanOrEqual(0.8);
       expect(report.activity, key).toBeGreaterThan(0.25);
       expect(report.activity, key).toBeLessThan(0.5);
@@ -237,7 +240,10 @@ describe("demo seed: the synthetic cohort", () => {
       expect(withFollowUp.length / evaluated.length, key).toBeGreaterThan(0.6);
       expect(withFollowUp.length / evaluated.length, key).toBeLessThan(1);
       expect(journeys.filter((j) => j.events.some((e) => e.type === "reopen")).length, key).toBe(2);
-      expect(journeys.every((j) => j.linkWorkerId === null || j.linkWorkerName !== null), key).toBe(true);
+      expect(
+        journeys.every((j) => j.linkWorkerId === null || j.linkWorkerName !== null),
+        key,
+      ).toBe(true);
       // A modest mean improvement for those who reached an activity.
       const changes = journeys
         .filter((j) => j.milestones.firstActivity)
@@ -255,10 +261,21 @@ describe("demo seed: the synthetic cohort", () => {
       const mean = changes.reduce((a, b) => a + b, 0) / changes.length;
       console.log(key, "mean change", instruments[key][0], mean.toFixed(2), `(n=${changes.length})`);
       expect(changes.length, key).toBeGreaterThan(10);
+      if (key === "lille") {
+        // Loneliness (UCLA3, lower is better) falls a little.
+        const lonely = journeys.flatMap((j) => {
+          const of = (t: string) => j.measures.find((m) => m.instrument === "UCLA3" && m.timepoint === t);
+          const [before, after] = [of("baseline"), of("follow_up")];
+          return j.milestones.firstActivity && before && after
+            ? [(after.score.total as number) - (before.score.total as number)]
+            : [];
+        });
+        expect(lonely.reduce((a, b) => a + b, 0) / lonely.length).toBeLessThan(0);
+      }
       expect(mean, key).toBeGreaterThan(0.5);
       expect(mean, key).toBeLessThan(3.5);
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 function shares(journeys: Journeys.Summary[]) {

@@ -1,4 +1,16 @@
 import type {
+  attendances,
+  contactModes,
+  declineReasons,
+  eventTypes,
+  exitReasons,
+  journeyStatuses,
+  prescriberTypes,
+  redirectTargets,
+  referralReasons,
+  timepoints,
+} from "./journeys";
+import type {
   fundingSources,
   linkWorkerProfiles,
   supervisionFrequencies,
@@ -12,6 +24,7 @@ import type {
   stepActorTypes,
   vulnerabilityMarkers,
 } from "./pathway";
+import type { ageBands, distressLevels, precarityMarkers, sexes, tracks, triStates } from "./person";
 import type {
   healthProfessionalTypes,
   partnerSchemeKinds,
@@ -19,19 +32,6 @@ import type {
   targetGroups,
 } from "./referrals";
 import type { accessibilityFlags, costTypes, pillars, ResourceCategory, resourcePublics } from "./resources";
-import type {
-  attendances,
-  contactModes,
-  declineReasons,
-  eventTypes,
-  exitReasons,
-  journeyStatuses,
-  prescriberTypes,
-  redirectTargets,
-  referralReasons,
-  timepoints,
-} from "./journeys";
-import type { ageBands, distressLevels, precarityMarkers, sexes, tracks, triStates } from "./person";
 import type { ContextKind, Role } from "./roles";
 import type { carrierTypes, programmes, rurality } from "./territory";
 

@@ -123,13 +123,6 @@ export function createResourceChoices(territoryId: () => string) {
 
 type Client = ReturnType<typeof useQueryClient>;
 
-/**
- * A DELETE's `?version=N`: the route reads it from the query string (`VersionQuery`), though the typed
- * client describes it as a JSON body.
- */
-const versionQuery = (version: number) =>
-  ({ query: { version: String(version) } }) as unknown as { json: { version: number } };
-
 /** After a write: the lists, the caseloads of the link workers, the overview and the journals. */
 function invalidateAfterWrite(queryClient: Client, territoryId: string) {
   void queryClient.invalidateQueries({ queryKey: journeyKeys.lists(territoryId) });
@@ -199,17 +192,6 @@ export function createAddMeasure(territoryId: () => string, journeyId: () => str
   );
 }
 
-export function createRemoveMeasure(territoryId: () => string, journeyId: () => string) {
-  return createJourneyWrite(territoryId, (id, input: { measureId: string; version: number }) =>
-    call(
-      journey.measures[":measureId"].$delete({
-        param: { territoryId: id, journeyId: journeyId(), measureId: input.measureId },
-        ...versionQuery(input.version),
-      }),
-    ),
-  );
-}
-
 /** A lead deletes a journey entered by mistake: it leaves the cache and the lists. */
 export function createDeleteJourney(territoryId: () => string, journeyId: () => string) {
   const queryClient = useQueryClient();
@@ -218,7 +200,7 @@ export function createDeleteJourney(territoryId: () => string, journeyId: () => 
       call(
         journey.$delete({
           param: { territoryId: territoryId(), journeyId: journeyId() },
-          ...versionQuery(version),
+          json: { version },
         }),
       ),
     onSuccess: () => {

@@ -7,6 +7,7 @@ import { denominators } from "./denominators";
 import { followUp } from "./follow-up";
 import { issues } from "./issues";
 import { journal } from "./journal";
+import { journeys } from "./journeys";
 import { network } from "./network";
 import { operator } from "./operator";
 import { session } from "./session";
@@ -28,6 +29,7 @@ const features = [
   configuration,
   catalogue,
   denominators,
+  journeys,
 ] as const;
 
 type Feature = (typeof features)[number];

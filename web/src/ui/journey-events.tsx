@@ -4,8 +4,6 @@ import {
   declineReasons,
   type EventType,
   exitReasons,
-  type FieldIssue,
-  funnelIssues,
   JourneyEvent,
   pillars,
   type ReferralRoute,
@@ -21,13 +19,14 @@ import { createAddEvent, createUpdateEvent, type JourneyView, journeyQuery } fro
 import { formatDate, formatNumber, label, t } from "../i18n";
 import { createForm, type FormState, FormView, StatusMessage, SubmitButton } from "./form";
 import {
-  CodesField,
-  FlagField,
-  InputField,
-  SelectField,
-  todayInFrance,
-  withoutPrefix,
-} from "./journey-fields";
+  candidateIssues,
+  type EventDraft,
+  eventDraftFor,
+  eventInput,
+  nextEventTypes,
+  suggestedEventType,
+} from "./journey-draft";
+import { CodesField, FlagField, InputField, SelectField, withoutPrefix } from "./journey-fields";
 import { options } from "./link-worker-draft";
 import { routeName } from "./pathway";
 
@@ -41,127 +40,8 @@ export const resourceName = (resource: Pick<Resource, "structureName" | "service
 export function routeLabel(key: string, routes: readonly ReferralRoute[] | undefined): string {
   const [kind = "", professionalType = null] = key.split(":");
   const route = routes?.find((r) => r.kind === kind && r.professionalType === professionalType);
-  return routeName(route ?? { kind: kind as ReferralRoute["kind"], professionalType: professionalType as never, label: "" });
-}
-
-const CLOSED = new Set(["completed", "declined", "lost_to_follow_up", "redirected"]);
-export const isClosed = (journey: Pick<JourneyView, "status">) => CLOSED.has(journey.status);
-
-/**
- * The events that make sense next, in funnel order: the next of first contact, interview and plan
- * (each happens once), then orientations, follow-ups and the evaluation once there is a plan; an exit
- * at any time; only a reopening once the journey has ended.
- */
-export function nextEventTypes(journey: Pick<JourneyView, "status" | "events">): EventType[] {
-  if (isClosed(journey)) return ["reopen"];
-  const has = (type: EventType) => journey.events.some((event) => event.type === type);
-  const next: EventType[] = [];
-  if (!has("first_contact")) next.push("first_contact");
-  else if (!has("initial_interview")) next.push("initial_interview");
-  else if (!has("plan")) next.push("plan");
-  else next.push("orientation", "follow_up", "evaluation");
-  next.push("exit");
-  return next;
-}
-
-/** The one most likely next: after a plan, an orientation, then a follow-up, an evaluation, the exit. */
-export function suggestedEventType(journey: Pick<JourneyView, "status" | "events">): EventType {
-  const next = nextEventTypes(journey);
-  if (!next.includes("orientation")) return next[0] ?? "exit";
-  const has = (type: EventType) => journey.events.some((event) => event.type === type);
-  if (has("evaluation")) return "exit";
-  if (has("follow_up")) return "evaluation";
-  if (has("orientation")) return "follow_up";
-  return "orientation";
-}
-
-/** What the event form holds, whatever the type (each type's input reads its own fields). */
-export interface EventDraft {
-  type: string;
-  date: string;
-  mode: string;
-  durationMinutes: string;
-  goals: { pillar: string; label: string }[];
-  pillars: string[];
-  resourceId: string;
-  attendance: string;
-  note: string;
-  /** The exit's coded reason, or a reopening's short text. */
-  reason: string;
-  declineReason: string;
-  redirectTarget: string;
-  snomed: boolean;
-}
-
-export const eventDraftFor = (journey: Pick<JourneyView, "status" | "events">): EventDraft => ({
-  type: suggestedEventType(journey),
-  date: todayInFrance(),
-  mode: "",
-  durationMinutes: "",
-  goals: [{ pillar: "", label: "" }],
-  pillars: [],
-  resourceId: "",
-  attendance: "pending",
-  note: "",
-  reason: "",
-  declineReason: "",
-  redirectTarget: "",
-  snomed: false,
-});
-
-const whole = (text: string) => {
-  const cleaned = text.replace(/[\s\u202f]/g, "");
-  return /^\d+$/.test(cleaned) ? Number(cleaned) : Number.NaN;
-};
-
-/** The draft as the event the API takes (the shared schema checks it). */
-export function eventInput(draft: EventDraft): Record<string, unknown> {
-  const base = { type: draft.type, date: draft.date };
-  switch (draft.type) {
-    case "first_contact":
-      return { ...base, mode: draft.mode };
-    case "initial_interview":
-      return { ...base, mode: draft.mode, durationMinutes: whole(draft.durationMinutes) };
-    case "plan":
-      return {
-        ...base,
-        goals: draft.goals.map((goal) => ({ pillar: goal.pillar, label: goal.label.trim() })),
-        pillars: draft.pillars,
-      };
-    case "orientation":
-      return { ...base, resourceId: draft.resourceId, attendance: draft.attendance };
-    case "follow_up":
-      return { ...base, mode: draft.mode, note: draft.note.trim() };
-    case "exit":
-      return {
-        ...base,
-        reason: draft.reason,
-        declineReason: draft.reason === "declined" ? draft.declineReason : null,
-        redirectTarget: draft.reason === "redirected" ? draft.redirectTarget : null,
-        snomed: draft.reason === "declined" && draft.snomed,
-      };
-    case "reopen":
-      return { ...base, reason: draft.reason.trim() };
-    default:
-      return base;
-  }
-}
-
-/**
- * The funnel's rules (the API runs the same) for one event added to, or replacing one of, the
- * journey's events: the issues of that event, on the form's own paths.
- */
-export function candidateIssues(
-  events: readonly StoredEvent[],
-  candidate: { type: EventType; date: string },
-  replacing?: number,
-): FieldIssue[] {
-  const list: { type: EventType; date: string }[] = [...events];
-  const index = replacing ?? list.length;
-  list[index] = candidate;
-  const prefix = `events.${index}.`;
-  return funnelIssues(list, todayInFrance()).flatMap((issue) =>
-    issue.path.startsWith(prefix) ? [{ ...issue, path: issue.path.slice(prefix.length) }] : [],
+  return routeName(
+    route ?? { kind: kind as ReferralRoute["kind"], professionalType: professionalType as never, label: "" },
   );
 }
 
@@ -241,17 +121,20 @@ export function EventForm(props: {
     () => props.journey.id,
   );
   const [saved, setSaved] = createSignal("");
+  // What was sent: by the time it is saved, the type select already offers the next step.
+  let added = "";
   const form = createForm({
     id: "event",
     schema: JourneyEvent,
     initial: () => eventDraftFor(untrack(() => props.journey)),
-    labels: () => eventLabels(form.draft.type),
+    labels: (): Record<string, string> => eventLabels(form.draft.type),
     input: eventInput,
     locate: (path) => locateGoal("event", path),
     check: (event) => candidateIssues(props.journey.events, event),
     conflict: "journey.version_conflict",
     send: async (event) => {
       setSaved("");
+      added = event.type;
       try {
         return await add.mutateAsync({ event, version: props.journey.version });
       } catch (error) {
@@ -259,7 +142,6 @@ export function EventForm(props: {
       }
     },
     done: (journey, form) => {
-      const added = form.draft.type;
       form.reset(eventDraftFor(journey));
       setSaved(j().eventSaved(label("eventTypes", added), journey.version));
     },
@@ -272,7 +154,8 @@ export function EventForm(props: {
     on(
       () => types().join(","),
       () => {
-        if (!types().includes(form.draft.type as EventType)) form.set("type", suggestedEventType(props.journey));
+        if (!types().includes(form.draft.type as EventType))
+          form.set("type", suggestedEventType(props.journey));
       },
       { defer: true },
     ),
@@ -416,7 +299,10 @@ function PlanFields(props: {
   };
   return (
     <>
-      <fieldset class="fieldset" classList={{ "field--invalid": (props.form.errorsAt("goals")?.length ?? 0) > 0 }}>
+      <fieldset
+        class="fieldset"
+        classList={{ "field--invalid": (props.form.errorsAt("goals")?.length ?? 0) > 0 }}
+      >
         <legend>{j().goals}</legend>
         <p class="hint">{j().goalsHint}</p>
         <Show when={props.form.errorsAt("goals")}>

@@ -20,10 +20,6 @@ import { options } from "./link-worker-draft";
  * issue paths brought back to the form's own.
  */
 
-/** Today in France (YYYY-MM-DD), the day the funnel's "not in the future" rule reads. */
-export const todayInFrance = () =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
-
 /** A select of a closed list (or of given options), with a first "Choose…" option. */
 export function SelectField(props: {
   id: string;
@@ -38,7 +34,13 @@ export function SelectField(props: {
   optional?: boolean;
 }) {
   return (
-    <Field id={props.id} label={props.label} hint={props.hint} errors={props.errors} optional={props.optional}>
+    <Field
+      id={props.id}
+      label={props.label}
+      hint={props.hint}
+      errors={props.errors}
+      optional={props.optional}
+    >
       {(control) => (
         <select {...control} onChange={(event) => props.onChange(event.currentTarget.value)}>
           <option value="" selected={props.value === ""}>
@@ -71,7 +73,13 @@ export function InputField(props: {
   optional?: boolean;
 }) {
   return (
-    <Field id={props.id} label={props.label} hint={props.hint} errors={props.errors} optional={props.optional}>
+    <Field
+      id={props.id}
+      label={props.label}
+      hint={props.hint}
+      errors={props.errors}
+      optional={props.optional}
+    >
       {(control) => (
         <input
           {...control}
@@ -190,7 +198,13 @@ export function personDraftOf(person: {
   distress: string;
   targetGroups: string[];
 }): PersonDraft {
-  return { ...person, commune: person.commune ?? "", precarity: [...person.precarity] };
+  // Plain copies: the journey comes from the query's store, whose lists a form's draft cannot clone.
+  return {
+    ...person,
+    commune: person.commune ?? "",
+    precarity: [...person.precarity],
+    targetGroups: [...person.targetGroups],
+  };
 }
 
 /** The draft in the API's shape (the shared schema checks it). */

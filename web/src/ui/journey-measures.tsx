@@ -17,12 +17,13 @@ import { MeasureInput, measureIssues, type Pathway, timepoints } from "@maillage
 import { createMemo, createSignal, For, Show, untrack } from "solid-js";
 import { createAddMeasure, type JourneyView } from "../data/journeys";
 import { formatDate, formatNumber, label, t } from "../i18n";
-import { TableWrap } from "./table";
 import { createForm, FormView, StatusMessage, SubmitButton } from "./form";
+import { todayInFrance } from "./journey-draft";
 import { ConflictNotice, createConflictReload } from "./journey-events";
-import { InputField, SelectField, todayInFrance, withoutPrefix } from "./journey-fields";
+import { InputField, SelectField, withoutPrefix } from "./journey-fields";
 import { options } from "./link-worker-draft";
 import { measureLabel } from "./pathway";
+import { TableWrap } from "./table";
 
 type StoredMeasure = JourneyView["measures"][number];
 type Score = StoredMeasure["score"];
@@ -89,7 +90,7 @@ function changeWords(delta: Change, info: InstrumentInfo | undefined): string {
             : m.notReliable(formatNumber(rule.reliable.points)),
         ]),
   ];
-  return `${m.points(signed(delta.delta))} (${parts.join(" ; ")})`;
+  return m.changeSummary(m.points(signed(delta.delta)), parts.join(" ; "));
 }
 
 /** The change from the baseline to the latest follow-up, read with the instrument's own rule. */
@@ -166,7 +167,10 @@ function InstrumentMeasures(props: {
   const stepName = (stepId: string | null) =>
     stepId ? (props.pathway?.steps.find((step) => step.id === stepId)?.name ?? "—") : "—";
   const baseline = () => recorded().find((measure) => measure.timepoint === "baseline");
-  const followUp = () => recorded().filter((measure) => measure.timepoint === "follow_up").at(-1);
+  const followUp = () =>
+    recorded()
+      .filter((measure) => measure.timepoint === "follow_up")
+      .at(-1);
   const evolution = () => {
     const before = baseline();
     const after = followUp();
@@ -267,8 +271,7 @@ function MeasureForm(props: {
   const [saved, setSaved] = createSignal("");
   const steps = () =>
     (props.pathway?.steps ?? []).filter((step) => !step.retired && step.instruments.includes(code));
-  const stepFor = (timepoint: string) =>
-    (timepoint === "baseline" ? steps()[0] : steps().at(-1))?.id ?? "";
+  const stepFor = (timepoint: string) => (timepoint === "baseline" ? steps()[0] : steps().at(-1))?.id ?? "";
   const initial = (journey: JourneyView): MeasureDraft => {
     const timepoint = journey.measures.some((x) => x.instrument === code && x.timepoint === "baseline")
       ? "follow_up"
@@ -348,7 +351,9 @@ function MeasureForm(props: {
       const stored = journey.measures.filter((x) => x.instrument === code).at(-1);
       form.reset(initial(journey));
       if (stored) {
-        setSaved(m().saved(measureLabel(code), label("timepoints", stored.timepoint), scoreText(code, stored.score)));
+        setSaved(
+          m().saved(measureLabel(code), label("timepoints", stored.timepoint), scoreText(code, stored.score)),
+        );
       }
     },
   });

@@ -211,6 +211,9 @@ export function TerritoryLayout(props: RouteSectionProps) {
                 </A>
               </li>
               <li>
+                <A href={`${base()}/parcours-individuels`}>{t().journeys.nav}</A>
+              </li>
+              <li>
                 <A href={`${base()}/profil`}>{t().territory.profile}</A>
               </li>
               <li>

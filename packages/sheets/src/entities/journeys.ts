@@ -1,7 +1,7 @@
 import {
   type EnumLabels,
-  enumLabels,
   type EventType,
+  enumLabels,
   type FieldIssue,
   referralRouteKeys,
   routeKey,
@@ -569,7 +569,13 @@ export const journeyColumns: readonly Column[] = [
     aliases: ["Durée de l'entretien"],
     help: "En minutes entières, de 1 à 480 ; obligatoire avec la date de l'entretien.",
   }),
-  column({ header: "Date du plan", field: "planDate", convert: date(), example: "17/03/2025", help: DATE_HELP }),
+  column({
+    header: "Date du plan",
+    field: "planDate",
+    convert: date(),
+    example: "17/03/2025",
+    help: DATE_HELP,
+  }),
   column({
     header: "Piliers du plan",
     field: "planPillars",
@@ -782,7 +788,12 @@ const needsDate = (field: string, dateField: string) => ({
  * The journey of one row (its cells converted, by field; an empty cell absent). Events in funnel order,
  * one per date column filled; measures per scale and time point whose date or answers are filled.
  */
-export function journeyOf(values: Record<string, unknown>, lookups: JourneyLookups): JourneyRow {
+export function journeyOf(
+  values: Record<string, unknown>,
+  lookups: JourneyLookups,
+  /** Fields whose cell did not convert (reported already): a date among them says nothing of its step's details. */
+  failed: ReadonlySet<string> = new Set(),
+): JourneyRow {
   const issues: JourneyRow["issues"] = [];
   const has = (field: string) => values[field] !== undefined && values[field] !== null;
   const str = (field: string) => (typeof values[field] === "string" ? (values[field] as string).trim() : "");
@@ -819,6 +830,7 @@ export function journeyOf(values: Record<string, unknown>, lookups: JourneyLooku
     types.push(type);
   };
   const detailsWithoutDate = (type: Funnel, fields: readonly string[]) => {
+    if (failed.has(EVENT_FIELDS[type].date)) return;
     for (const field of fields) if (has(field)) issues.push(needsDate(field, EVENT_FIELDS[type].date));
   };
 
@@ -854,8 +866,7 @@ export function journeyOf(values: Record<string, unknown>, lookups: JourneyLooku
     if (!has("interviewMinutes")) {
       issues.push({
         field: "interviewMinutes",
-        reason:
-          "Indiquez la durée de l'entretien initial en minutes entières, de 1 à 480 (par exemple 60).",
+        reason: "Indiquez la durée de l'entretien initial en minutes entières, de 1 à 480 (par exemple 60).",
       });
     }
     add("initial_interview", { mode: "in_person", durationMinutes: values.interviewMinutes ?? 60 });
@@ -867,10 +878,10 @@ export function journeyOf(values: Record<string, unknown>, lookups: JourneyLooku
     const goals =
       labels.length > 0
         ? labels.map((label, i) => {
-            const prefixed = /^([^:]{2,60}?)\s*:\s*(.+)$/.exec(label);
-            const pillar = prefixed ? LISTS.pillars.get(prefixed[1] as string) : undefined;
+            const [, prefix = "", rest = ""] = /^([^:]{2,60}?)\s*:\s*(.+)$/.exec(label) ?? [];
+            const pillar = prefix ? LISTS.pillars.get(prefix) : undefined;
             return pillar
-              ? { pillar, label: (prefixed?.[2] as string).trim() }
+              ? { pillar, label: rest.trim() }
               : { pillar: pillars.length > 0 ? pillars[i % pillars.length] : undefined, label };
           })
         : pillars.map((pillar) => ({ pillar, label: pillarLabel(pillar) }));
@@ -923,7 +934,7 @@ export function journeyOf(values: Record<string, unknown>, lookups: JourneyLooku
   for (const slot of MEASURE_SLOTS) {
     const given = [slot.answersField, slot.directField].filter((f): f is string => !!f && has(f));
     if (!has(slot.dateField)) {
-      if (given.length > 0) {
+      if (given.length > 0 && !failed.has(slot.dateField)) {
         issues.push({
           field: slot.dateField,
           reason: `Des réponses au ${slot.label} supposent sa date de passation : indiquez-la (JJ/MM/AAAA), ou videz les réponses.`,

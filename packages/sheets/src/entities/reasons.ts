@@ -68,7 +68,8 @@ const reasons: Record<string, string> = {
   "exit.completed_requires_plan":
     "Un parcours n'est mené à terme qu'après un plan de bien-être : indiquez la date du plan, ou un autre motif de sortie.",
   "exit.decline_reason.required": "Un refus va avec son motif : indiquez le motif de refus.",
-  "exit.decline_reason.not_applicable": "Un motif de refus ne s'indique que pour un refus : videz cette cellule.",
+  "exit.decline_reason.not_applicable":
+    "Un motif de refus ne s'indique que pour un refus : videz cette cellule.",
   "exit.redirect_target.required":
     "Une réorientation va avec sa destination : indiquez vers où la personne a été réorientée.",
   "exit.redirect_target.not_applicable":
@@ -79,7 +80,8 @@ const reasons: Record<string, string> = {
   "measure.after_exit": "Cette mesure suit la date de sortie : rien ne peut avoir lieu après la sortie.",
   "measure.instrument.not_defined": "Le territoire n'a pas de mesure avec ce code.",
   "measure.items.count": "Donnez toutes les réponses de cette mesure, dans l'ordre des items.",
-  "measure.item.required": "Répondez à chaque item : une mesure ne se calcule qu'à partir de réponses complètes.",
+  "measure.item.required":
+    "Répondez à chaque item : une mesure ne se calcule qu'à partir de réponses complètes.",
   "measure.item.range": "Cette réponse est hors de l'échelle de la mesure.",
   "measure.direct.required": "Choisissez une réponse à la question directe sur la solitude.",
   "link_worker.unknown": "Cet agent de liaison n'existe pas dans le territoire.",
