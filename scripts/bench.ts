@@ -14,6 +14,7 @@ import { coldImportRuns, measureColdImport } from "./bench/cold-import";
 import { measureConsoleJs } from "./bench/console-js";
 import { measureImports } from "./bench/imports";
 import { measureJourneyImports, renderJourneyImports } from "./bench/journey-imports";
+import { measureJourneyWrites } from "./bench/journey-writes";
 import { benchDuration, CONNECTIONS, GET_ITEM_COUNT, measureLatency } from "./bench/latency";
 import { attempt } from "./bench/outcome";
 import { benchDir } from "./bench/paths";
@@ -97,6 +98,10 @@ async function main(): Promise<number> {
       : ({ ok: false, error: "skipped (BENCH_JOURNEY_ROWS=0)" } as const);
   await cleanUp();
 
+  step("Journey event writes (create, then one event each), against one GetItem…");
+  const journeyWrites = await attempt(() => measureJourneyWrites());
+  await cleanUp();
+
   const results: Results = { apiBundle, coldImport, consoleJs, latency, capacity };
   console.log(
     `\nMaillage bench — Node ${process.version}, ${process.platform} ${process.arch}, ${availableParallelism()} CPUs\n`,
@@ -125,9 +130,25 @@ async function main(): Promise<number> {
       ? renderJourneyImports(journeyImports.value)
       : `\nJourney imports: not measured (${journeyImports.error})`,
   );
-  const file = writeResults({ ...results, scale, imports, journeyImports } as Results, startedAt, duration);
+  console.log(
+    journeyWrites.ok
+      ? [
+          `\nJourney writes (${journeyWrites.value.writes} journeys, in process, DynamoDB Local):`,
+          `  create p50 ${journeyWrites.value.createP50Ms} ms; event p50 ${journeyWrites.value.eventP50Ms} ms, p99 ${journeyWrites.value.eventP99Ms} ms; one GetItem p50 ${journeyWrites.value.getItemP50Ms} ms`,
+        ].join("\n")
+      : `\nJourney writes: not measured (${journeyWrites.error})`,
+  );
+  const file = writeResults(
+    { ...results, scale, imports, journeyImports, journeyWrites } as Results,
+    startedAt,
+    duration,
+  );
   console.log(`\nResults: ${relative(process.cwd(), file)}`);
-  return failures(results).length === 0 && scale.ok && imports.ok && (journeyImports.ok || journeyRows === 0)
+  return failures(results).length === 0 &&
+    scale.ok &&
+    imports.ok &&
+    journeyWrites.ok &&
+    (journeyImports.ok || journeyRows === 0)
     ? 0
     : 1;
 }

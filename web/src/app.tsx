@@ -26,6 +26,9 @@ const ResourcesImportPage = lazy(() =>
 const JourneyPage = lazy(() => import("./pages/journeys").then((m) => ({ default: m.JourneyPage })));
 const JourneysPage = lazy(() => import("./pages/journeys").then((m) => ({ default: m.JourneysPage })));
 const NewJourneyPage = lazy(() => import("./pages/journeys").then((m) => ({ default: m.NewJourneyPage })));
+const JourneysImportPage = lazy(() =>
+  import("./pages/imports").then((m) => ({ default: m.JourneysImportPage })),
+);
 const LinkWorkerPage = lazy(() =>
   import("./pages/link-workers").then((m) => ({ default: m.LinkWorkerPage })),
 );
@@ -80,6 +83,7 @@ export function App() {
           <Route path="/dispositifs/:schemeId" component={SchemePage} />
           <Route path="/parcours-individuels" component={JourneysPage} />
           <Route path="/parcours-individuels/nouveau" component={NewJourneyPage} />
+          <Route path="/parcours-individuels/importer" component={JourneysImportPage} />
           <Route path="/parcours-individuels/:journeyId" component={JourneyPage} />
           <Route path="/agents" component={LinkWorkersPage} />
           <Route path="/agents/nouveau" component={NewLinkWorkerPage} />

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/solid-query";
 import { call, client } from "../api";
 
 /** What can be imported and exported, by the API's path segment. */
-export type Importable = "resources" | "link-workers";
+export type Importable = "resources" | "link-workers" | "journeys";
 export type ImportFormat = "csv" | "xlsx" | "data-inclusion";
 
 const territory = client.api.territories[":territoryId"];
@@ -12,6 +12,7 @@ const territory = client.api.territories[":territoryId"];
 export const IMPORT_FORMATS: Record<Importable, readonly ImportFormat[]> = {
   resources: ["csv", "xlsx", "data-inclusion"],
   "link-workers": ["csv", "xlsx"],
+  journeys: ["csv", "xlsx"],
 };
 export const MEDIA_TYPES: Record<ImportFormat, string> = {
   csv: "text/csv",

@@ -158,6 +158,11 @@ export const catalogue = dictionary(
     imports: {
       resourcesTitle: "Importer des ressources",
       linkWorkersTitle: "Importer des agents de liaison",
+      journeysTitle: "Importer des parcours",
+      journeysBack: "Parcours individuels",
+      fileHintJourneys:
+        "CSV ou Excel (XLSX), 4 Mo au plus : une ligne par parcours, ses dates et ses scores en colonnes",
+      toJourneys: "Voir les parcours",
       intro:
         "Ajoutez ou mettez à jour plusieurs lignes à la fois depuis un tableur. Une ligne dont la référence existe déjà met à jour la fiche correspondante, sans la dupliquer.",
       steps: "Étapes de l'import",
@@ -396,6 +401,11 @@ export const catalogue = dictionary(
     imports: {
       resourcesTitle: "Import resources",
       linkWorkersTitle: "Import link workers",
+      journeysTitle: "Import journeys",
+      journeysBack: "Journeys",
+      fileHintJourneys:
+        "CSV or Excel (XLSX), 4 MB at most: one row per journey, its dates and scores in columns",
+      toJourneys: "See the journeys",
       intro:
         "Add or update many rows at once from a spreadsheet. A row whose reference already exists updates that record instead of duplicating it.",
       steps: "Import steps",

@@ -12,6 +12,7 @@ import {
   startImport,
   templateUrl,
 } from "../data/imports";
+import { journeyKeys } from "../data/journeys";
 import { linkWorkerKeys } from "../data/link-workers";
 import { invalidateResources } from "../data/resources";
 import { createMembership } from "../data/session";
@@ -70,12 +71,44 @@ export function LinkWorkersImportPage() {
   return <ImportPage entity="link-workers" />;
 }
 
+export function JourneysImportPage() {
+  return <ImportPage entity="journeys" />;
+}
+
+/** What differs between the imports: where they come from and go back to, their words. */
+const PAGES: Record<
+  Importable,
+  { path: string; back: () => string; title: () => string; hint: () => string; to: () => string }
+> = {
+  resources: {
+    path: "ressources",
+    back: () => t().resources.back,
+    title: () => t().imports.resourcesTitle,
+    hint: () => t().imports.fileHintResources,
+    to: () => t().imports.toResources,
+  },
+  "link-workers": {
+    path: "agents",
+    back: () => t().linkWorkers.back,
+    title: () => t().imports.linkWorkersTitle,
+    hint: () => t().imports.fileHintLinkWorkers,
+    to: () => t().imports.toLinkWorkers,
+  },
+  journeys: {
+    path: "parcours-individuels",
+    back: () => t().imports.journeysBack,
+    title: () => t().imports.journeysTitle,
+    hint: () => t().imports.fileHintJourneys,
+    to: () => t().imports.toJourneys,
+  },
+};
+
 function ImportPage(props: { entity: Importable }) {
   const params = useParams();
   const id = () => params.territoryId ?? "";
   const i = () => t().imports;
-  const isResources = () => props.entity === "resources";
-  const back = () => `/territoires/${id()}/${isResources() ? "ressources" : "agents"}`;
+  const page = () => PAGES[props.entity];
+  const back = () => `/territoires/${id()}/${page().path}`;
   const membership = createMembership(id);
   return (
     <>
@@ -83,13 +116,13 @@ function ImportPage(props: { entity: Importable }) {
         <ol>
           <li>
             <A href={back()} end>
-              {isResources() ? t().resources.back : t().linkWorkers.back}
+              {page().back()}
             </A>
           </li>
-          <li aria-current="page">{isResources() ? i().resourcesTitle : i().linkWorkersTitle}</li>
+          <li aria-current="page">{page().title()}</li>
         </ol>
       </nav>
-      <PageTitle title={isResources() ? i().resourcesTitle : i().linkWorkersTitle} />
+      <PageTitle title={page().title()} />
       <RequireRole roles={["territory_lead"]} contextId={id()}>
         <p class="lead">{i().intro}</p>
         <Show when={membership() && id()} keyed>
@@ -221,7 +254,10 @@ function Wizard(props: { entity: Importable; territoryId: string; back: string }
       if (!report) return;
       if (report.committed) {
         if (isResources()) invalidateResources(queryClient, props.territoryId);
-        else {
+        else if (props.entity === "journeys") {
+          void queryClient.invalidateQueries({ queryKey: journeyKeys.lists(props.territoryId) });
+          void queryClient.invalidateQueries({ queryKey: linkWorkerKeys.all(props.territoryId) });
+        } else {
           void queryClient.invalidateQueries({ queryKey: linkWorkerKeys.all(props.territoryId) });
           void queryClient.invalidateQueries({ queryKey: territoryKeys.one(props.territoryId) });
         }
@@ -265,7 +301,7 @@ function Wizard(props: { entity: Importable; territoryId: string; back: string }
         <div class="field" classList={{ "field--invalid": fileError() !== "" }}>
           <label for="import-file-input">{i().file}</label>
           <p id="import-file-hint" class="hint">
-            {isResources() ? i().fileHintResources : i().fileHintLinkWorkers}
+            {PAGES[props.entity].hint()}
           </p>
           <Show when={fileError()}>
             <p id="import-file-error" class="field-errors" role="alert">
@@ -375,7 +411,7 @@ function Wizard(props: { entity: Importable; territoryId: string; back: string }
                     </div>
                   </dl>
                   <p class="actions">
-                    <A href={props.back}>{isResources() ? i().toResources : i().toLinkWorkers}</A>{" "}
+                    <A href={props.back}>{PAGES[props.entity].to()}</A>{" "}
                     <button type="button" class="button button--secondary" onClick={again}>
                       {i().another}
                     </button>
@@ -429,7 +465,11 @@ function JobState(props: {
 function ReportView(props: { report: Report; entity: Importable }) {
   const i = () => t().imports;
   const fieldName = (field: string) =>
-    (props.entity === "resources" ? resourceLabels() : linkWorkerLabels())[field] ?? field;
+    (props.entity === "resources"
+      ? resourceLabels()
+      : props.entity === "link-workers"
+        ? linkWorkerLabels()
+        : ({} as Record<string, string>))[field] ?? field;
   const numbers = () => [
     { label: i().rows, value: props.report.rows },
     { label: i().valid, value: props.report.valid },

@@ -7,7 +7,7 @@ import {
   tracks,
   triStates,
 } from "@maillage/schema";
-import { For, type JSX, Show } from "solid-js";
+import { For, Show } from "solid-js";
 import { ApiError } from "../api";
 import { t } from "../i18n";
 import { ChoiceGroup } from "./choices";
@@ -360,16 +360,4 @@ export function withoutPrefix(error: unknown, prefix: string): unknown {
     issue.path.startsWith(`${prefix}.`) ? { ...issue, path: issue.path.slice(prefix.length + 1) } : issue,
   );
   return new ApiError(error.status, error.code, error.message, error.requestId, issues, error.current);
-}
-
-/** A section's heading and its content, named by it. */
-export function Section(props: { id: string; title: string; children: JSX.Element; level?: 2 | 3 }) {
-  return (
-    <section class="panel" aria-labelledby={props.id}>
-      <Show when={props.level === 3} fallback={<h2 id={props.id}>{props.title}</h2>}>
-        <h3 id={props.id}>{props.title}</h3>
-      </Show>
-      {props.children}
-    </section>
-  );
 }
