@@ -20,6 +20,11 @@ export const journal = dictionary(
       unknownPerson: "Personne inconnue",
       system: "Système",
       fields: {
+        events: "Étape du parcours",
+        measures: "Mesure",
+        person: "Personne (codée)",
+        track: "Parcours suivi",
+        externalReference: "Référence du pilote",
         status: "Statut",
         expiresAt: "Expire le",
         contextKind: "Type d'espace",
@@ -97,6 +102,11 @@ export const journal = dictionary(
       unknownPerson: "Unknown person",
       system: "System",
       fields: {
+        events: "Journey step",
+        measures: "Measure",
+        person: "Person (coded)",
+        track: "Track",
+        externalReference: "Pilot's reference",
         status: "Status",
         expiresAt: "Expires",
         contextKind: "Workspace type",

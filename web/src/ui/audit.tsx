@@ -49,7 +49,28 @@ function fieldLabel(field: string): string {
   return labels[field] ?? t().journal.fields[field] ?? field;
 }
 
+/** A journey's event or measure as its audit entry records it (coded values only). */
+function journeyItem(field: string, value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const item = value as Record<string, unknown>;
+  const date = typeof item.date === "string" ? formatDate(item.date) : "";
+  if (field === "events" && typeof item.type === "string") {
+    const reason =
+      item.type === "exit" && typeof item.reason === "string"
+        ? ` (${label("exitReasons", item.reason)})`
+        : "";
+    return `${label("eventTypes", item.type)}${reason}, ${date}`;
+  }
+  if (field === "measures" && typeof item.instrument === "string") {
+    const timepoint = typeof item.timepoint === "string" ? label("timepoints", item.timepoint) : "";
+    return `${item.instrument} (${timepoint}), ${date}`;
+  }
+  return undefined;
+}
+
 function formatValue(field: string, value: unknown): string {
+  const journey = field === "events" || field === "measures" ? journeyItem(field, value) : undefined;
+  if (journey) return journey;
   if (typeof value === "string" && value !== "") {
     if (field === "carrierType") return label("carrierTypes", value);
     if (field === "programme") return label("programmes", value);
