@@ -90,6 +90,7 @@ describe("each demo person sees what their role allows", () => {
     const sections = page.getByRole("navigation", { name: "Rubriques du territoire" });
     expect(await sections.getByRole("link").allTextContents()).toEqual([
       "Vue d'ensemble",
+      "Parcours",
       "Profil",
       "Parcours-type",
       "Orientations et publics",
@@ -120,6 +121,7 @@ describe("each demo person sees what their role allows", () => {
     // Every member reads the configuration (pathway, referrals, schemes, link workers, resources).
     expect(await sections.getByRole("link").allTextContents()).toEqual([
       "Vue d'ensemble",
+      "Parcours",
       "Profil",
       "Parcours-type",
       "Orientations et publics",

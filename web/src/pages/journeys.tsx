@@ -124,6 +124,12 @@ export function JourneysPage() {
           <A class="button" href={`${base()}/nouveau`}>
             {j().add}
           </A>
+          <Show when={isLead()}>
+            {" "}
+            <A class="button" href={`${base()}/importer`}>
+              {t().imports.journeysTitle}
+            </A>
+          </Show>
         </p>
         <StatusMessage>{location.state?.deleted ? j().deleted(location.state.deleted) : ""}</StatusMessage>
         <StatusFilter
