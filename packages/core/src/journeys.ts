@@ -472,9 +472,12 @@ export async function get(journeyId: string): Promise<Journey> {
 export async function list(query: JourneyQuery = {}): Promise<Page<Summary>> {
   const territoryId = readerTenant();
   const scope = await scopeOf(territoryId);
-  const filter = (item: Summary) => (!query.status || item.status === query.status) && mayAccess(scope, item);
   const limit = query.limit ?? 50;
   const byWorker = query.linkWorkerId ?? (!scope.all && scope.own.size === 1 ? [...scope.own][0] : undefined);
+  // Without a status and with every journey of the partition visible to the actor, no filter: a page
+  // reads `limit` items, no more.
+  const filtering = Boolean(query.status) || !scope.all;
+  const filter = (item: Summary) => (!query.status || item.status === query.status) && mayAccess(scope, item);
   if (!scope.all && scope.own.size === 0) return { items: [], next: null };
   return page(JourneyEntity, {
     ...(byWorker
@@ -483,7 +486,7 @@ export async function list(query: JourneyQuery = {}): Promise<Page<Summary>> {
     descending: true,
     limit,
     cursor: query.cursor,
-    filter,
+    ...(filtering ? { filter } : {}),
     maxRead: 1000,
     ...visibility(territoryId),
   });

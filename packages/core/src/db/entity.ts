@@ -170,7 +170,9 @@ export async function page<Info>(
   let start = request.cursor ? decodeCursor(request.cursor, request) : undefined;
   // Items of other types sharing the partition are skipped, so loop until the page is full.
   do {
-    const wanted = filtering ? Math.max(limit - items.length, FILTERED_CHUNK) : limit - items.length;
+    // A filter may drop many items: read ahead. `visible` alone hides only rows of a pending import
+    // (rare): read what the page needs, and loop if some were hidden.
+    const wanted = request.filter ? Math.max(limit - items.length, FILTERED_CHUNK) : limit - items.length;
     const [result] = await Promise.all([
       db().send(
         new QueryCommand({
