@@ -215,12 +215,14 @@ export const catalogue = dictionary(
       value: "Valeur",
       count: "Occurrences",
       nothing: "Le fichier ne contient aucune ligne à importer.",
-      ready: (n: number) =>
+      /** `shown` writes a number as the console does elsewhere (1 000), by the language's rules. */
+      ready: (n: number, shown: (n: number) => string = String) =>
         n === 1
           ? "Le fichier est valide : 1 ligne peut être importée."
-          : `Le fichier est valide : ${n} lignes peuvent être importées.`,
+          : `Le fichier est valide : ${shown(n)} lignes peuvent être importées.`,
       step4: "4. Importer",
-      commit: (n: number) => (n === 1 ? "Importer 1 ligne" : `Importer ${n} lignes`),
+      commit: (n: number, shown: (n: number) => string = String) =>
+        n === 1 ? "Importer 1 ligne" : `Importer ${shown(n)} lignes`,
       committing: "Import en cours…",
       committed: "Enregistrement terminé",
       retryCommit: "Réessayer l'import",
@@ -233,8 +235,8 @@ export const catalogue = dictionary(
       done: "Import terminé",
       created: "Fiches créées",
       updated: "Fiches mises à jour",
-      resultText: (created: number, updated: number) =>
-        `Import terminé : ${created} ${created === 1 ? "fiche créée" : "fiches créées"}, ${updated} ${updated === 1 ? "mise à jour" : "mises à jour"}.`,
+      resultText: (created: number, updated: number, shown: (n: number) => string = String) =>
+        `Import terminé : ${shown(created)} ${created === 1 ? "fiche créée" : "fiches créées"}, ${shown(updated)} ${updated === 1 ? "mise à jour" : "mises à jour"}.`,
       another: "Importer un autre fichier",
       toResources: "Voir le catalogue",
       toLinkWorkers: "Voir les agents de liaison",
@@ -456,12 +458,12 @@ export const catalogue = dictionary(
       value: "Value",
       count: "Occurrences",
       nothing: "The file has no row to import.",
-      ready: (n) =>
+      ready: (n, shown = String) =>
         n === 1
           ? "The file is valid: 1 row can be imported."
-          : `The file is valid: ${n} rows can be imported.`,
+          : `The file is valid: ${shown(n)} rows can be imported.`,
       step4: "4. Import",
-      commit: (n) => (n === 1 ? "Import 1 row" : `Import ${n} rows`),
+      commit: (n, shown = String) => (n === 1 ? "Import 1 row" : `Import ${shown(n)} rows`),
       committing: "Importing…",
       committed: "Saving complete",
       retryCommit: "Try the import again",
@@ -472,8 +474,8 @@ export const catalogue = dictionary(
       done: "Import complete",
       created: "Records created",
       updated: "Records updated",
-      resultText: (created, updated) =>
-        `Import complete: ${created} ${created === 1 ? "record" : "records"} created, ${updated} updated.`,
+      resultText: (created, updated, shown = String) =>
+        `Import complete: ${shown(created)} ${created === 1 ? "record" : "records"} created, ${shown(updated)} updated.`,
       another: "Import another file",
       toResources: "See the catalogue",
       toLinkWorkers: "See the link workers",

@@ -361,7 +361,7 @@ function Wizard(props: { entity: Importable; territoryId: string; back: string }
                   ? i().committing
                   : sendError()?.step === "commit"
                     ? i().retryCommit
-                    : i().commit(dryReport()?.valid ?? 0)}
+                    : i().commit(dryReport()?.valid ?? 0, formatNumber)}
               </button>
             </p>
           </Show>
@@ -422,7 +422,7 @@ function Wizard(props: { entity: Importable; territoryId: string; back: string }
           </Show>
           <StatusMessage>
             {commitReport()?.committed
-              ? i().resultText(commitReport()?.created ?? 0, commitReport()?.updated ?? 0)
+              ? i().resultText(commitReport()?.created ?? 0, commitReport()?.updated ?? 0, formatNumber)
               : ""}
           </StatusMessage>
         </Step>
@@ -504,7 +504,7 @@ function ReportView(props: { report: Report; entity: Importable }) {
         when={props.report.errorCount > 0}
         fallback={
           <p class="notice" role="status">
-            {props.report.valid > 0 ? i().ready(props.report.valid) : i().nothing}
+            {props.report.valid > 0 ? i().ready(props.report.valid, formatNumber) : i().nothing}
           </p>
         }
       >
