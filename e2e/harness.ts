@@ -69,7 +69,9 @@ export async function startHarness(overrides: Partial<Config> = {}): Promise<Har
   process.env.MAILLAGE_TABLE = table;
   process.env.MAILLAGE_SESSION_SECRET = "e2e-session-secret-0123456789-abcdefghijkl";
   process.env.MAILLAGE_PUBLIC_URL = baseUrl;
-  await Seed.demo();
+  // The synthetic cohort takes seconds to write and no browser test reads it (journey tests record
+  // their own): `MAILLAGE_E2E_COHORT=1` seeds it anyway.
+  await Seed.demo({ journeys: process.env.MAILLAGE_E2E_COHORT === "1" });
 
   const serverErrors: string[] = [];
   const config: Config = {

@@ -115,7 +115,7 @@ describe("the journal", () => {
     const { page, unexpectedErrors } = await harness.open();
     const asked: string[] = [];
     page.on("request", (request) => {
-      if (/\/audit|\/members/.test(request.url())) asked.push(request.url());
+      if (/\/api\/.*(\/audit|\/members)/.test(request.url())) asked.push(request.url());
     });
     await signIn(page, PEOPLE.linkWorker);
     await page.waitForURL(/\/territoires\/ter_[^/]+$/);

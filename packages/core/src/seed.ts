@@ -24,7 +24,7 @@ function populationOf(codes: string[]): number {
  * over two of them, one funder, one person per role (the lead holds two memberships, to show the
  * context switcher). Runs once per table: a marker item records that it ran.
  */
-export async function demo(): Promise<{ seeded: boolean }> {
+export async function demo(options: { journeys?: boolean } = {}): Promise<{ seeded: boolean }> {
   return Actor.provide({ type: "system", reason: "seed" }, async () => {
     const done = await db().send(
       new GetCommand({ TableName: tableName(), Key: MARKER, ConsistentRead: true }),
@@ -112,11 +112,14 @@ export async function demo(): Promise<{ seeded: boolean }> {
       rodez: { territoryId: mixed.id, lead: camille },
     });
     // A synthetic, labelled cohort of journeys per territory (over the last 18 months), as each lead.
-    await seedJourneys({
-      lille: { territoryId: urban.id, lead: camille },
-      creuse: { territoryId: rural.id, lead: rose },
-      rodez: { territoryId: mixed.id, lead: camille },
-    });
+    // (Browser tests that record their own journeys skip it: `demo({ journeys: false })`.)
+    if (options.journeys !== false) {
+      await seedJourneys({
+        lille: { territoryId: urban.id, lead: camille },
+        creuse: { territoryId: rural.id, lead: rose },
+        rodez: { territoryId: mixed.id, lead: camille },
+      });
+    }
     // Denominators from the communes' grid populations, split by a stated synthetic structure.
     await seedDenominators([
       { territoryId: urban.id, lead: camille, communes: urbanCommunes, qpvShare: 0.18 },
