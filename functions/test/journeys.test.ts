@@ -331,6 +331,68 @@ describe("journeys", () => {
     expect(history.body.items[0].action).toBe("journey.delete");
   });
 
+  test("a territory defines its own measure; journeys record it, scored on its scale, which then stays fixed", async () => {
+    const { t, first } = await setUp();
+    const lead = as(app, t.users.territory_lead);
+    const settingsPath = `/api/territories/${t.territory.id}/journey-settings`;
+    const confidence = {
+      code: "confiance",
+      label: "Confiance en soi (échelle du territoire)",
+      items: 4,
+      min: 0,
+      max: 5,
+      direction: "higher_is_better",
+      meaningfulChange: 3,
+    };
+    const bad = await lead.put(settingsPath, {
+      sharing: "assigned",
+      customMeasures: [{ ...confidence, min: 5, max: 0 }],
+      version: 0,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues[0].path).toMatch(/^customMeasures\.0\./);
+    const saved = await lead.put(settingsPath, {
+      sharing: "assigned",
+      customMeasures: [confidence],
+      version: 0,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.customMeasures).toEqual([confidence]);
+    const worker = as(app, t.users.link_worker);
+    const created = await worker.post(base(t), journey(first));
+    const record = (items: number[]) =>
+      worker.post(`${base(t)}/${created.body.id}/measures`, {
+        measure: {
+          instrument: "custom:confiance",
+          timepoint: "baseline",
+          date: "2026-09-02",
+          answers: { items },
+        },
+        version: 1,
+      });
+    const outOfRange = await record([1, 2, 6, 3]);
+    expect(outOfRange.status).toBe(400);
+    expect(outOfRange.body.issues[0].path).toBe("measure.answers.items.2");
+    const scored = await record([1, 2, 5, 3]);
+    expect(scored.status, JSON.stringify(scored.body)).toBe(200);
+    expect(scored.body.measures[0].score).toMatchObject({ total: 11, min: 0, max: 20 });
+    expect(scored.body.outcomes["custom:confiance"]).toEqual({ baseline: 11, followUp: null });
+    // Its scale cannot change under the scores already stored.
+    const changed = await lead.put(settingsPath, {
+      sharing: "assigned",
+      customMeasures: [{ ...confidence, max: 10 }],
+      version: 1,
+    });
+    expect(changed.status).toBe(400);
+    expect(changed.body.issues).toContainEqual({
+      path: "customMeasures.0.code",
+      message: "measure.definition.frozen",
+    });
+    // Leaving the list out keeps it.
+    const shared = await lead.put(settingsPath, { sharing: "team", version: 1 });
+    expect(shared.body.customMeasures).toEqual([confidence]);
+  });
+
   test("a second link worker gets 404 on the first's journeys, until the lead shares them with the team", async () => {
     const { t, second, first } = await setUp();
     const created = await as(app, t.users.link_worker).post(base(t), journey(first));

@@ -84,10 +84,7 @@ export const JourneyDetailEntity = entity({
 export const JourneyCodeEntity = guardEntity("journey_code", Keys.journeyCode);
 export const JourneyRefEntity = guardEntity("journey_ref", Keys.journeyRef);
 
-const SettingsStored = v.object({
-  ...JourneySettings.entries,
-  customMeasures: v.optional(v.array(v.record(v.string(), v.unknown())), []),
-});
+const SettingsStored = JourneySettings;
 export const JourneySettingsEntity = entity({
   type: "journey_settings",
   schema: SettingsStored,
@@ -859,7 +856,7 @@ remove.schema = VersionBody;
 // ---------------------------------------------------------------------------------------------------
 // Settings: sharing and the territory's own measures.
 
-export async function settings(): Promise<JourneySettings & { customMeasures: unknown[] }> {
+export async function settings(): Promise<JourneySettings> {
   return settingsOf(readerTenant());
 }
 
@@ -876,12 +873,16 @@ export async function updateSettings(raw: unknown) {
       },
     );
   }
-  const changes = diff(current, input, ["sharing"]);
+  const customMeasures = input.customMeasures ?? current.customMeasures;
+  const issues = Measures.definitionIssues(customMeasures, current.customMeasures);
+  if (issues.length > 0) throw invalid(issues);
+  const changes = diff(current, { ...input, customMeasures }, ["sharing", "customMeasures"]);
   if (changes.length === 0) return current;
   const now = new Date();
   const next = {
     ...current,
     sharing: input.sharing,
+    customMeasures,
     version: current.version + 1,
     updatedAt: now.toISOString(),
   };

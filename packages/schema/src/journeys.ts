@@ -372,13 +372,31 @@ export type JourneyQuery = v.InferOutput<typeof JourneyQuery>;
 
 /** Whether link workers see only the journeys assigned to them (default) or all of the team's. */
 export const journeySharings = ["assigned", "team"] as const;
+/**
+ * A territory's own measure, as sent and stored: `@maillage/measures` checks the rules (items 1–40,
+ * whole bounds, min < max, meaningful change within the range); its code is used as `custom:<code>`.
+ */
+export const CustomMeasure = v.object({
+  code: v.pipe(v.string(), v.maxLength(40, message("measure.definition.code"))),
+  label: v.pipe(v.string(), v.maxLength(120, message("name.too_long"))),
+  items: v.number(),
+  min: v.number(),
+  max: v.number(),
+  direction: v.picklist(["higher_is_better", "lower_is_better"], CHOOSE_ONE),
+  meaningfulChange: v.optional(v.nullable(v.number()), null),
+});
+export type CustomMeasure = v.InferOutput<typeof CustomMeasure>;
+
 export const JourneySettings = v.object({
   sharing: v.picklist(journeySharings, CHOOSE_ONE),
+  customMeasures: v.optional(v.array(CustomMeasure), []),
   version: v.number(),
   updatedAt: v.nullable(v.string()),
 });
 export type JourneySettings = v.InferOutput<typeof JourneySettings>;
+/** `customMeasures` left out keeps the current ones; a measure's code, once saved, keeps its scale. */
 export const JourneySettingsUpdate = v.object({
   sharing: v.picklist(journeySharings, CHOOSE_ONE),
+  customMeasures: v.optional(v.pipe(v.array(CustomMeasure), v.maxLength(20, message("values.too_many")))),
   version: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });

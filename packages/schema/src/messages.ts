@@ -145,6 +145,8 @@ export const messageTexts = {
   "measure.definition.range": "The highest answer must be greater than the lowest one",
   "measure.definition.meaningful_change":
     "The meaningful change is a number of points above 0, at most the width of the score's range",
+  "measure.definition.frozen":
+    "This measure already has a scale: its items, bounds and direction stay as saved (add a new measure instead)",
 } as const;
 
 export type MessageId = keyof typeof messageTexts;

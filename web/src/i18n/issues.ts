@@ -194,6 +194,8 @@ const fr = {
   "measure.definition.range": () => "La réponse la plus haute doit être supérieure à la plus basse",
   "measure.definition.meaningful_change": () =>
     "Le changement significatif est un nombre de points supérieur à 0, au plus égal à l'étendue du score",
+  "measure.definition.frozen": () =>
+    "Cette mesure a déjà son échelle : ses items, bornes et sens restent ceux enregistrés (ajoutez plutôt une nouvelle mesure)",
 } satisfies Messages;
 
 const en: Messages = {
@@ -355,6 +357,8 @@ const en: Messages = {
   "measure.definition.range": () => "The highest answer must be greater than the lowest one",
   "measure.definition.meaningful_change": () =>
     "The meaningful change is a number of points above 0, at most the width of the score's range",
+  "measure.definition.frozen": () =>
+    "This measure already has a scale: its items, bounds and direction stay as saved (add a new measure instead)",
 };
 
 const genericFr: Record<Generic, (c: IssueContext) => string> = {
