@@ -10,6 +10,7 @@ import {
   JourneyCreate,
   type JourneyEvent,
   JourneyEventWrite,
+  JourneyId,
   JourneyMeasureWrite,
   type JourneyPerson,
   type JourneyQuery,
@@ -20,6 +21,7 @@ import {
   type MeasureInput,
   measureIssues,
   milestonesOf,
+  OPEN_STATUSES,
   type Page,
   type Pathway as PathwayInfo,
   routeKey,
@@ -48,6 +50,7 @@ import {
   isCode,
   readerTenant,
   reserveNumbers,
+  versionCondition,
   visibility,
   writerTenant,
 } from "./referenced";
@@ -340,7 +343,7 @@ function outcomesOf(measures: readonly StoredMeasure[]): NonNullable<Summary["ou
   return outcomes;
 }
 
-const OPEN = new Set<string>(["referred", "contacted", "interviewed", "planned", "active"]);
+const OPEN = new Set<string>(OPEN_STATUSES);
 
 function toJourney(summary: Summary, detail: Detail, ctx: Pick<Context, "pathway" | "linkWorkers">): Journey {
   return {
@@ -422,7 +425,7 @@ async function readJourney(
   journeyId: string,
   consistent = false,
 ): Promise<Read | undefined> {
-  if (!/^jrn_[0-9A-HJKMNP-TV-Z]{26}$/.test(journeyId)) return undefined;
+  if (!v.is(JourneyId, journeyId)) return undefined;
   const [result, pending] = await Promise.all([
     db().send(
       new QueryCommand({
@@ -651,21 +654,10 @@ async function save(
   const changes = changesOf(read, next);
   if (changes.length === 0) return toJourney(read.summary, read.detail, ctx);
   const items = itemsOf(ctx.territoryId, next.summary, next.detail);
-  const condition: {
-    ConditionExpression: string;
-    ExpressionAttributeNames: Record<string, string>;
-    ExpressionAttributeValues: Record<string, unknown>;
-  } = read.stagedRun
-    ? {
-        ConditionExpression: "stagedRun = :run AND #staged.#version = :version",
-        ExpressionAttributeNames: { "#staged": "staged", "#version": "version" },
-        ExpressionAttributeValues: { ":run": read.stagedRun, ":version": read.summary.version },
-      }
-    : {
-        ConditionExpression: "#version = :version AND attribute_not_exists(stagedRun)",
-        ExpressionAttributeNames: { "#version": "version" },
-        ExpressionAttributeValues: { ":version": read.summary.version },
-      };
+  const condition = versionCondition(
+    { raw: read.stagedRun ? { stagedRun: read.stagedRun } : undefined },
+    read.summary.version,
+  );
   const before = read.summary.externalReference;
   const after = draft.externalReference;
   const moved = (before ?? "").toUpperCase() !== (after ?? "").toUpperCase();

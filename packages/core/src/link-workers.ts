@@ -8,6 +8,7 @@ import {
   LinkWorkerRow,
   LinkWorkerStored,
   LinkWorkerUpdate,
+  OPEN_STATUSES,
   type Page,
 } from "@maillage/schema";
 import type * as Batch from "./batch";
@@ -109,8 +110,6 @@ function toInfo(stored: Stored, people: Map<string, string | null>, caseloads?: 
   };
 }
 
-const OPEN = ["referred", "contacted", "interviewed", "planned", "active"] as const;
-
 /**
  * Open journeys per link worker: a count over each one's caseload index (journeys' gsi2), reading
  * only the status attribute.
@@ -127,11 +126,11 @@ async function caseloadsOf(territoryId: string, ids: readonly string[]): Promise
             TableName: tableName(),
             IndexName: "gsi2",
             KeyConditionExpression: "gsi2pk = :pk",
-            FilterExpression: `#status IN (${OPEN.map((_, i) => `:s${i}`).join(", ")})`,
+            FilterExpression: `#status IN (${OPEN_STATUSES.map((_, i) => `:s${i}`).join(", ")})`,
             ExpressionAttributeNames: { "#status": "status" },
             ExpressionAttributeValues: {
               ":pk": Keys.caseload(territoryId, id),
-              ...Object.fromEntries(OPEN.map((status, i) => [`:s${i}`, status])),
+              ...Object.fromEntries(OPEN_STATUSES.map((status, i) => [`:s${i}`, status])),
             },
             Select: "COUNT",
             ...(start ? { ExclusiveStartKey: start } : {}),

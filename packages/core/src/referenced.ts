@@ -81,7 +81,7 @@ export function assertNotStaging(read: RawRead): void {
  * or (after an import's commit, before its fold) the committed image at that version.
  */
 export function versionCondition(
-  read: RawRead,
+  read: Pick<RawRead, "raw">,
   version: number,
 ): {
   ConditionExpression: string;

@@ -18,7 +18,7 @@ import {
 } from "../src/index";
 import { onlyIssue, repeat, withItem } from "./helpers";
 
-/** The repository's copy of the conversion table (never /work/shared). */
+/** The repository's copy of the conversion table (never the workplace's shared folder). */
 const CSV = readFileSync(resolve(import.meta.dirname, "../data/swemwbs-conversion.csv"), "utf8");
 const rows = CSV.trimEnd()
   .split("\n")

@@ -7,6 +7,7 @@ import {
   type TargetGroupCode,
 } from "@maillage/schema";
 import * as Actor from "../actor";
+import * as Journeys from "../journeys";
 import * as Pathway from "../pathway";
 import { PartnerSchemes, Referrals } from "../referrals";
 
@@ -299,6 +300,23 @@ async function creuse(): Promise<void> {
 }
 
 async function rodez(): Promise<void> {
+  // The territory's own measure (a demo scale, labelled as such): a pilot may add one beside the
+  // validated instruments; its scale is fixed once saved.
+  await Journeys.updateSettings({
+    sharing: "assigned",
+    customMeasures: [
+      {
+        code: "pouvoir-agir",
+        label: "Pouvoir d'agir ressenti (échelle du territoire, démo)",
+        items: 5,
+        min: 1,
+        max: 4,
+        direction: "higher_is_better",
+        meaningfulChange: 3,
+      },
+    ],
+    version: 0,
+  });
   await addSchemes([
     {
       kind: "cls",
