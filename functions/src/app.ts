@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import type { RouterRoute } from "hono/types";
 import { denominatorRoutes } from "./api/denominators";
 import { importRoutes } from "./api/imports";
+import { indicatorRoutes } from "./api/indicators";
 import { journeyRoutes } from "./api/journeys";
 import { linkWorkerRoutes } from "./api/link-workers";
 import { networkRoutes } from "./api/network";
@@ -66,6 +67,7 @@ export function createApp(config: Config, describe?: Describe) {
     .route("/", resourceRoutes)
     .route("/", pathwayRoutes)
     .route("/", denominatorRoutes)
+    .route("/", indicatorRoutes)
     .route("/", networkRoutes);
 
   const app = new Hono<Env>().use("/api/*", observe(config), identify(config)).route("/api", api);

@@ -1,4 +1,5 @@
-import { Batch, LinkWorkers, Resources } from "@maillage/core";
+import { Batch, LinkWorkers, Resources, Rollups } from "@maillage/core";
+import { type Cell, combine } from "@maillage/indicators";
 import type { FieldIssue } from "@maillage/schema";
 import {
   type Column,
@@ -57,7 +58,13 @@ export interface Core<S = unknown> {
     reference: string,
     existing: S | undefined,
     now: Date,
-  ): Promise<{ rows: Batch.Row[]; kind: "create" | "update" | "unchanged" }>;
+  ): Promise<{ rows: Batch.Row[]; kind: "create" | "update" | "unchanged"; rollup?: RollupChange }>;
+}
+
+/** What a row changes in the territory's rollups (journeys): cells to add, open caseloads by link worker. */
+export interface RollupChange {
+  cells: Cell[];
+  caseloads: [string, number][];
 }
 
 type Stored = { reference: string } & Record<string, unknown>;
@@ -329,6 +336,8 @@ async function pooled<T, R>(items: readonly T[], limit: number, fn: (item: T) =>
 
 interface Plan {
   rows: Batch.Row[];
+  /** The run's change to the rollups, added once it is switched on (`Rollups.applyRun`). */
+  rollup?: RollupChange;
   created: number;
   updated: number;
   unchanged: number;
@@ -369,16 +378,25 @@ async function planOf(
   }
   const now = new Date();
   const plan: Plan = { rows: [], created: 0, updated: 0, unchanged: 0, report: checked.report };
+  const cells: Cell[] = [];
+  const caseloads = new Map<string, number>();
+  let rollups = false;
   for (const row of checked.rows) {
     const reference = row.existing
       ? core.referenceOf(row.existing)
       : (row.values.reference as string | null) || (generated.shift() as string);
     const built = await core.batchRows(row.values, reference, row.existing, now);
     for (const r of built.rows) plan.rows.push(r);
+    if (built.rollup) {
+      rollups = true;
+      for (const cell of built.rollup.cells) cells.push(cell);
+      for (const [id, n] of built.rollup.caseloads) caseloads.set(id, (caseloads.get(id) ?? 0) + n);
+    }
     if (built.kind === "create") plan.created++;
     else if (built.kind === "update") plan.updated++;
     else plan.unchanged++;
   }
+  if (rollups) plan.rollup = { cells: combine(cells), caseloads: [...caseloads].filter(([, n]) => n !== 0) };
   await files.put(
     planKey(tenantId, input.runId),
     new TextEncoder().encode(JSON.stringify(plan)),
@@ -412,6 +430,8 @@ export async function runImport(
   const runId = input.runId as string;
   let reported = 0;
   const step = Math.max(25, Math.ceil(plan.rows.length / 40));
+  // Rows that would change a locked period are refused before anything is staged.
+  if (plan.rollup) await Rollups.beginRun(tenantId, runId, plan.rollup.cells);
   const header = await Batch.runAll(
     {
       tenantId,
@@ -429,6 +449,7 @@ export async function runImport(
       }
     },
   );
+  if (plan.rollup) await Rollups.applyRun(tenantId, runId, plan.rollup.cells, new Map(plan.rollup.caseloads));
   return {
     dryRun: false,
     committed: true,

@@ -1,4 +1,4 @@
-import { Journeys, LinkWorkers, Referrals, Resources } from "@maillage/core";
+import { Journeys, LinkWorkers, Referrals, Resources, Rollups } from "@maillage/core";
 import type { FieldIssue } from "@maillage/schema";
 import {
   DATE_FIELDS,
@@ -164,6 +164,17 @@ export async function journeyCore(): Promise<Core<Summary>> {
   };
   /** The rows of a matched journey, read and built once per run (by the check, reused by the plan). */
   const updates = new Map<string, Promise<Journeys.BatchRows>>();
+  const { definitions } = await Rollups.guardOf(ctx.territoryId);
+  const withRollup = async (rows: Promise<Journeys.BatchRows>) => {
+    const built = await rows;
+    return {
+      ...built,
+      rollup: {
+        cells: Rollups.deltaOf(definitions, built.before, built.after),
+        caseloads: [...Rollups.caseloadDeltaOf(built.before, built.after)],
+      },
+    };
+  };
   return {
     columns: journeyColumns,
     existing,
@@ -190,13 +201,13 @@ export async function journeyCore(): Promise<Core<Summary>> {
     reserveReferences: (count) => Journeys.reserveReferences(count),
     batchRows(value, reference, match, now) {
       const draft = { ...(value.draft as Draft), externalReference: reference || null };
-      if (!match) return Journeys.batchRows(draft, undefined, ctx, now);
+      if (!match) return withRollup(Journeys.batchRows(draft, undefined, ctx, now));
       let built = updates.get(match.id);
       if (!built) {
         built = Journeys.batchRows(draft, match, ctx, now);
         updates.set(match.id, built);
       }
-      return built;
+      return withRollup(built);
     },
   };
 }

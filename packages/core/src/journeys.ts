@@ -35,7 +35,7 @@ import * as v from "valibot";
 import * as Actor from "./actor";
 import * as Batch from "./batch";
 import * as Clock from "./clock";
-import { db, diff, entity, Keys, page, tableName, type WriteOp, write } from "./db";
+import { db, diff, entity, Keys, page, queryAll, tableName, type WriteOp, write } from "./db";
 import { MaillageError } from "./error";
 import { parse } from "./fn";
 import * as Communes from "./geo/communes";
@@ -56,6 +56,7 @@ import {
 } from "./referenced";
 import { Referrals } from "./referrals";
 import { ResourceEntity } from "./resources";
+import * as Rollups from "./rollups";
 
 /**
  * Journeys (parcours individuels): a header (person, status, milestones: what lists, caseloads and
@@ -239,11 +240,27 @@ function issuesOf(draft: Draft, ctx: Context, resources: Set<string>): FieldIssu
   return issues;
 }
 
-async function existingResources(territoryId: string, events: Draft["events"]): Promise<Set<string>> {
+/** The resources a draft orients to that exist, with their pillar (what the indicators count by). */
+async function existingResources(territoryId: string, events: Draft["events"]): Promise<Map<string, string>> {
   const ids = [...new Set(events.flatMap((e) => (e.type === "orientation" ? [e.resourceId] : [])))];
-  if (ids.length === 0) return new Set();
+  if (ids.length === 0) return new Map();
   const found = await ResourceEntity.getMany(ids.map((id) => [territoryId, id] as const));
-  return new Set(found.map((r) => r.id));
+  return new Map(found.map((r) => [r.id, r.pillar]));
+}
+
+/** A journey's orientations as the indicators read them (`Summary.orientations`). */
+function orientationsOf(events: readonly JourneyEvent[], pillars: ReadonlyMap<string, string>) {
+  return events.flatMap((e) =>
+    e.type === "orientation"
+      ? [
+          {
+            date: e.date,
+            pillar: pillars.get(e.resourceId) ?? "unknown",
+            attended: e.attendance === "attended" ? true : e.attendance === "not_attended" ? false : null,
+          },
+        ]
+      : [],
+  );
 }
 
 /** The header and detail of a valid draft (ids given to new events and measures). */
@@ -252,6 +269,7 @@ function build(
   _ctx: Context,
   ids: { id: string; code: string; version: number; createdAt: string },
   now: Date,
+  pillars: ReadonlyMap<string, string>,
 ): { summary: Summary; detail: Detail } {
   const events = sortEvents(
     draft.events.map((e) => ({ ...e, id: e.id ?? createId("event") }) as JourneyEvent),
@@ -290,6 +308,7 @@ function build(
     declineReason:
       (lastExit as { declineReason?: Summary["declineReason"] } | undefined)?.declineReason ?? null,
     milestones: milestonesOf(events),
+    orientations: orientationsOf(events, pillars),
     outcomes: outcomesOf(measures),
     version: ids.version,
     createdAt: ids.createdAt,
@@ -522,10 +541,11 @@ async function writerContext(): Promise<Context> {
 }
 
 /** Validates a draft in full (schema issues are raised before): 400 with every issue, or the built journey. */
-async function validated(draft: Draft, ctx: Context) {
+async function validated(draft: Draft, ctx: Context): Promise<Map<string, string>> {
   const resources = await existingResources(ctx.territoryId, draft.events);
-  const issues = issuesOf(draft, ctx, resources);
+  const issues = issuesOf(draft, ctx, new Set(resources.keys()));
   if (issues.length > 0) throw invalid(issues);
+  return resources;
 }
 
 /**
@@ -548,16 +568,17 @@ export async function create(raw: unknown): Promise<Journey> {
     events: input.events,
     measures: input.measures,
   };
-  await validated(draft, ctx);
+  const [pillars, guard] = await Promise.all([validated(draft, ctx), Rollups.guardOf(ctx.territoryId)]);
   const now = new Date();
   const id = createId("journey");
   for (let attempt = 0; ; attempt++) {
     const code = drawCode();
-    const built = build(draft, ctx, { id, code, version: 1, createdAt: now.toISOString() }, now);
+    const built = build(draft, ctx, { id, code, version: 1, createdAt: now.toISOString() }, now, pillars);
     const items = itemsOf(ctx.territoryId, built.summary, built.detail);
     try {
       await write(
         [
+          ...Rollups.journeyOps(guard, null, built.summary),
           { Put: { Item: items.header, ConditionExpression: "attribute_not_exists(pk)" } },
           { Put: { Item: items.detail, ConditionExpression: "attribute_not_exists(pk)" } },
           guardPut(
@@ -638,7 +659,7 @@ async function save(
   draft: Draft,
   extra: WriteOp[] = [],
 ): Promise<Journey> {
-  await validated(draft, ctx);
+  const [pillars, guard] = await Promise.all([validated(draft, ctx), Rollups.guardOf(ctx.territoryId)]);
   const now = new Date();
   const next = build(
     draft,
@@ -650,6 +671,7 @@ async function save(
       createdAt: read.summary.createdAt,
     },
     now,
+    pillars,
   );
   const changes = changesOf(read, next);
   if (changes.length === 0) return toJourney(read.summary, read.detail, ctx);
@@ -688,6 +710,7 @@ async function save(
           ]
         : []),
       ...extra,
+      ...Rollups.journeyOps(guard, read.summary, next.summary),
     ],
     [audit(ctx.territoryId, action, next.summary, changes)],
     now,
@@ -818,11 +841,15 @@ async function saveWithPaths(
 export async function remove(journeyId: string, raw: unknown): Promise<void> {
   Actor.territoryId(["territory_lead"]);
   const input = parse(VersionBody, raw);
-  const { ctx, read } = await forWrite(journeyId, input.version);
+  const [{ ctx, read }, guard] = await Promise.all([
+    forWrite(journeyId, input.version),
+    Rollups.guardOf(readerTenant()),
+  ]);
   const now = new Date();
   const { summary } = read;
   await write(
     [
+      ...Rollups.journeyOps(guard, summary, null),
       {
         Delete: {
           Key: JourneyEntity.key(ctx.territoryId, journeyId),
@@ -918,18 +945,37 @@ updateSettings.schema = JourneySettingsUpdate;
 /** What a whole file is checked against: the context, and the catalogue's resource ids. */
 export interface BatchContext extends Context {
   resources: Set<string>;
+  /** The catalogue's resources' pillars, by id (orientations are counted by pillar). */
+  pillars: Map<string, string>;
   /** Codes already drawn in the territory (and in this batch): a new journey never reuses one. */
   codes: Set<string>;
 }
 
 export async function batchContext(): Promise<BatchContext> {
   const territoryId = readerTenant();
-  const [ctx, resources, codes] = await Promise.all([
+  const [ctx, pillars, codes] = await Promise.all([
     contextOf(territoryId),
-    queryKeys(`${territoryId}#RES`),
+    resourcePillars(territoryId),
     queryKeys(Keys.journeyCode(territoryId, "").pk),
   ]);
-  return { ...ctx, resources, codes };
+  return { ...ctx, resources: new Set(pillars.keys()), pillars, codes };
+}
+
+/** Every resource of the catalogue that readers see, with its pillar. */
+async function resourcePillars(territoryId: string): Promise<Map<string, string>> {
+  const [items, pending] = await Promise.all([
+    queryAll<Record<string, unknown>>({
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": Keys.resources(territoryId) },
+    }),
+    Batch.pendingRuns(territoryId),
+  ]);
+  const pillars = new Map<string, string>();
+  for (const raw of items) {
+    const seen = Batch.visible(raw, pending);
+    if (seen && typeof seen.pillar === "string") pillars.set(String(seen.sk), seen.pillar);
+  }
+  return pillars;
 }
 
 async function queryKeys(partition: string): Promise<Set<string>> {
@@ -1007,6 +1053,9 @@ export interface BatchRows {
   rows: Batch.Row[];
   kind: "create" | "update" | "unchanged";
   id: string;
+  /** The journey's header before and after (null: absent), from which its rollup change is computed. */
+  before: Summary | null;
+  after: Summary | null;
 }
 
 /**
@@ -1033,8 +1082,11 @@ export async function batchRows(
         createdAt: read.summary.createdAt,
       },
       now,
+      ctx.pillars,
     );
-    if (changesOf(read, next).length === 0) return { rows: [], kind: "unchanged", id: existing.id };
+    if (changesOf(read, next).length === 0) {
+      return { rows: [], kind: "unchanged", id: existing.id, before: read.summary, after: read.summary };
+    }
     const items = itemsOf(territoryId, next.summary, next.detail);
     return {
       rows: [
@@ -1043,13 +1095,15 @@ export async function batchRows(
       ],
       kind: "update",
       id: existing.id,
+      before: read.summary,
+      after: next.summary,
     };
   }
   const id = createId("journey");
   let code = drawCode();
   while (ctx.codes.has(code)) code = drawCode();
   ctx.codes.add(code);
-  const built = build(draft, ctx, { id, code, version: 1, createdAt: now.toISOString() }, now);
+  const built = build(draft, ctx, { id, code, version: 1, createdAt: now.toISOString() }, now, ctx.pillars);
   const items = itemsOf(territoryId, built.summary, built.detail);
   const rows: Batch.Row[] = [
     { key: JourneyEntity.key(territoryId, id), item: items.header },
@@ -1068,7 +1122,7 @@ export async function batchRows(
       }),
     });
   }
-  return { rows, kind: "create", id };
+  return { rows, kind: "create", id, before: null, after: built.summary };
 }
 
 /**

@@ -6,13 +6,14 @@ import * as Invitation from "./invitation";
 import { Federations, Funders } from "./network";
 import { seedCatalogue } from "./seed/catalogue";
 import { seedDenominators } from "./seed/denominators";
+import { seedIndicators } from "./seed/indicators";
 import { seedJourneys } from "./seed/journeys";
 import { seedPathways } from "./seed/pathway";
 import * as Territory from "./territory";
 import * as User from "./user";
 
 /** Bumped when the stored data model changes: `npm start` then rebuilds the local demo table. */
-export const MARKER_NAME = "demo-v5";
+export const MARKER_NAME = "demo-v6";
 const MARKER = Keys.seedMarker(MARKER_NAME);
 
 function populationOf(codes: string[]): number {
@@ -125,6 +126,14 @@ export async function demo(options: { journeys?: boolean } = {}): Promise<{ seed
       { territoryId: urban.id, lead: camille, communes: urbanCommunes, qpvShare: 0.18 },
       { territoryId: rural.id, lead: rose, communes: ruralCommunes, qpvShare: 0 },
       { territoryId: mixed.id, lead: camille, communes: mixedCommunes, qpvShare: 0.04 },
+    ]);
+    // Economic figures and manual health-use values with their provenance; a past quarter locked
+    // where the territory has its cohort (a browser test's own journeys must stay writable).
+    const cohort = options.journeys !== false;
+    await seedIndicators([
+      { territoryId: urban.id, lead: camille, gpChange: -14, hospitalChange: -9, lock: cohort },
+      { territoryId: rural.id, lead: rose, gpChange: -8, hospitalChange: -5, lock: cohort },
+      { territoryId: mixed.id, lead: camille, gpChange: -11, hospitalChange: -6, lock: false },
     ]);
     // A pending invitation, so the operator's and the lead's follow-up lists show one.
     await Invitation.create(rural.id, {

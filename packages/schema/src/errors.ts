@@ -37,6 +37,15 @@ export const errorCodes = {
   "pathway.version_conflict": 409,
   "referral_settings.version_conflict": 409,
   "denominators.version_conflict": 409,
+  "indicator.not_found": 404,
+  "indicator_settings.version_conflict": 409,
+  "indicator_value.version_conflict": 409,
+  /** A change to a locked period's figures (a journey, a manual value): unlock it first, with a reason. */
+  "period.locked": 409,
+  "period.already_locked": 409,
+  "period.not_locked": 404,
+  /** The territory's rollups are being recomputed: writes that would change them wait until it is done. */
+  "indicators.rebuilding": 409,
   "partner_scheme.not_found": 404,
   "partner_scheme.version_conflict": 409,
   "link_worker.not_found": 404,

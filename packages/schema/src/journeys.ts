@@ -344,6 +344,14 @@ export const JourneySummary = v.object({
    * `ONS4_<QUESTION>` (each answer, never summed), `custom:<code>` (total): the baseline's value and the
    * latest follow-up's (null when not taken).
    */
+  /**
+   * Orientations to resources as the indicators read them: their date, the resource's pillar when the
+   * journey was written, and whether the person went (null: not known yet).
+   */
+  orientations: v.optional(
+    v.array(v.object({ date: v.string(), pillar: v.string(), attended: v.nullable(v.boolean()) })),
+    [],
+  ),
   outcomes: v.optional(
     v.record(v.string(), v.object({ baseline: v.nullable(v.number()), followUp: v.nullable(v.number()) })),
     {},

@@ -177,6 +177,31 @@ export const Keys = {
     sk: reference.toUpperCase(),
   }),
   journeyRefs: (territoryId: string) => `${territoryId}#JREF`,
+  /**
+   * The territory's indicator settings (catalogue overrides, its own indicators, economic figures),
+   * its period locks and the state of its rollups: one item, read by every journey write.
+   */
+  indicatorSettings: (territoryId: string) => ({ pk: territoryId, sk: "INDICATORS" }),
+  /**
+   * Rollups: what the journeys of one month add to one indicator, overall and by group (additive
+   * cells, `@maillage/indicators`). Their own partition holds no individual data, so a reader that may
+   * see aggregates only (a federation, a funder) can be given it alone.
+   */
+  rollup: (territoryId: string, month: string, code: string) => ({
+    pk: `${territoryId}#AGG`,
+    sk: `${month}#${code}`,
+  }),
+  rollups: (territoryId: string) => `${territoryId}#AGG`,
+  /** Manual values (`VAL#<period>#<code>`) and locked periods' snapshots (`SNAP#<period>`): aggregates too. */
+  indicatorValue: (territoryId: string, period: string, code: string) => ({
+    pk: `${territoryId}#IND`,
+    sk: `VAL#${period}#${code}`,
+  }),
+  periodSnapshot: (territoryId: string, period: string) => ({
+    pk: `${territoryId}#IND`,
+    sk: `SNAP#${period}`,
+  }),
+  indicatorRecords: (territoryId: string) => `${territoryId}#IND`,
   /** Who sees which journeys, and the territory's own measures: one item. */
   journeySettings: (territoryId: string) => ({ pk: territoryId, sk: "JOURNEY_SETTINGS" }),
   /** Counters of generated references ("AL-001", "RES-0001"), one per kind, in the territory's partition. */

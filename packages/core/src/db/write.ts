@@ -73,16 +73,30 @@ export async function write(ops: WriteOp[], changes: Change[], now = new Date())
     const [kind, body] = Object.entries(op)[0] as [string, object];
     return { [kind]: { ...body, TableName } } as TransactItem;
   });
-  try {
-    await db().send(new TransactWriteCommand({ TransactItems }));
-  } catch (error) {
-    if (error instanceof TransactionCanceledException) {
-      const reasons = error.CancellationReasons ?? [];
-      for (const [index, reason] of reasons.entries()) {
-        const handler = all[index]?.onConditionFailed;
-        if (reason.Code === "ConditionalCheckFailed" && handler) throw await handler();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems }));
+      return;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = error.CancellationReasons ?? [];
+        for (const [index, reason] of reasons.entries()) {
+          const handler = all[index]?.onConditionFailed;
+          if (reason.Code === "ConditionalCheckFailed" && handler) throw await handler();
+        }
+        // Another transaction held one of the items (two journeys of the same month adding to the
+        // same rollup): nothing was written, so the same transaction is tried again, a few times.
+        const conflictOnly =
+          reasons.some((r) => r.Code === "TransactionConflict") &&
+          reasons.every((r) => r.Code === "TransactionConflict" || r.Code === "None" || !r.Code);
+        if (conflictOnly && attempt < CONFLICT_ATTEMPTS) {
+          await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * Math.random()));
+          continue;
+        }
       }
+      throw error;
     }
-    throw error;
   }
 }
+
+const CONFLICT_ATTEMPTS = 6;

@@ -23,6 +23,7 @@ import * as LinkWorkers from "../link-workers";
 import * as Pathway from "../pathway";
 import { Referrals } from "../referrals";
 import * as Resources from "../resources";
+import * as Rollups from "../rollups";
 import * as Territory from "../territory";
 import type { SeedTerritory } from "./pathway";
 
@@ -1102,7 +1103,17 @@ async function seedOne(
     const checked = checkCohort(key, cohort(key, context, size), ctx);
     const now = new Date();
     const rows: Batch.Row[] = [];
-    for (const draft of checked) rows.push(...(await Journeys.batchRows(draft, undefined, ctx, now)).rows);
+    const summaries: Journeys.Summary[] = [];
+    for (const draft of checked) {
+      const built = await Journeys.batchRows(draft, undefined, ctx, now);
+      rows.push(...built.rows);
+      if (built.after) summaries.push(built.after);
+    }
+    // The rollups as a rebuild would write them (the territory has no other journeys yet).
+    const state = await Rollups.state(territoryId);
+    for (const item of Rollups.itemsFor(territoryId, Rollups.definitionsOf(state), summaries)) {
+      rows.push({ key: { pk: String(item.pk), sk: String(item.sk) }, item });
+    }
     await putAll(rows);
     await recordRun(territoryId, rows.length, now);
     return { territoryId, created: checked.length, skipped: false };
