@@ -13,6 +13,7 @@ import { cleanUp } from "./bench/cleanup";
 import { coldImportRuns, measureColdImport } from "./bench/cold-import";
 import { measureConsoleJs } from "./bench/console-js";
 import { measureImports } from "./bench/imports";
+import { measureIndicators, renderIndicators } from "./bench/indicators";
 import { measureJourneyImports, renderJourneyImports } from "./bench/journey-imports";
 import { measureJourneyWrites } from "./bench/journey-writes";
 import { benchDuration, CONNECTIONS, GET_ITEM_COUNT, measureLatency } from "./bench/latency";
@@ -102,6 +103,10 @@ async function main(): Promise<number> {
   const journeyWrites = await attempt(() => measureJourneyWrites());
   await cleanUp();
 
+  step("Indicator engine at 1,000 / 10,000 / 100,000 journeys; the dashboard read at 1,000 and 100,000…");
+  const indicators = await attempt(() => measureIndicators());
+  await cleanUp();
+
   const results: Results = { apiBundle, coldImport, consoleJs, latency, capacity };
   console.log(
     `\nMaillage bench — Node ${process.version}, ${process.platform} ${process.arch}, ${availableParallelism()} CPUs\n`,
@@ -138,8 +143,9 @@ async function main(): Promise<number> {
         ].join("\n")
       : `\nJourney writes: not measured (${journeyWrites.error})`,
   );
+  console.log(indicators.ok ? renderIndicators(indicators.value) : `\nIndicators: not measured (${indicators.error})`);
   const file = writeResults(
-    { ...results, scale, imports, journeyImports, journeyWrites } as Results,
+    { ...results, scale, imports, journeyImports, journeyWrites, indicators } as Results,
     startedAt,
     duration,
   );
@@ -148,6 +154,7 @@ async function main(): Promise<number> {
     scale.ok &&
     imports.ok &&
     journeyWrites.ok &&
+    indicators.ok &&
     (journeyImports.ok || journeyRows === 0)
     ? 0
     : 1;

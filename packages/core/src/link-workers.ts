@@ -34,6 +34,7 @@ import {
   visibility,
   writerTenant,
 } from "./referenced";
+import * as Rollups from "./rollups";
 
 /**
  * Link workers (agents de liaison) of a territory: `ter_X#LW / lwk_…`, with a reference guard
@@ -114,35 +115,10 @@ function toInfo(stored: Stored, people: Map<string, string | null>, caseloads?: 
  * Open journeys per link worker: a count over each one's caseload index (journeys' gsi2), reading
  * only the status attribute.
  */
+/** Open journeys per link worker, as the rollups keep them on every journey write (one read). */
 async function caseloadsOf(territoryId: string, ids: readonly string[]): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  await Promise.all(
-    ids.map(async (id) => {
-      let count = 0;
-      let start: Record<string, unknown> | undefined;
-      do {
-        const result = await db().send(
-          new QueryCommand({
-            TableName: tableName(),
-            IndexName: "gsi2",
-            KeyConditionExpression: "gsi2pk = :pk",
-            FilterExpression: `#status IN (${OPEN_STATUSES.map((_, i) => `:s${i}`).join(", ")})`,
-            ExpressionAttributeNames: { "#status": "status" },
-            ExpressionAttributeValues: {
-              ":pk": Keys.caseload(territoryId, id),
-              ...Object.fromEntries(OPEN_STATUSES.map((status, i) => [`:s${i}`, status])),
-            },
-            Select: "COUNT",
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        count += result.Count ?? 0;
-        start = result.LastEvaluatedKey;
-      } while (start);
-      counts.set(id, count);
-    }),
-  );
-  return counts;
+  const all = await Rollups.caseloads(territoryId);
+  return new Map(ids.map((id) => [id, all.get(id) ?? 0]));
 }
 
 function checkPerson(userId: string | null, people: Map<string, string | null>): void {

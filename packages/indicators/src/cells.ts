@@ -103,34 +103,51 @@ function spread(
   ];
 }
 
-/**
- * What one journey contributes to every enabled computed definition: cells keyed by the month of
- * the definition's anchor milestone (the referral by default), overall and for the journey's group on
- * each of the definition's dimensions. Pure: the same journey always gives the same cells.
- */
-export function contributions(
-  definitions: readonly IndicatorDefinition[],
-  journey: IndicatorJourney,
-): Cell[] {
-  const cells: Cell[] = [];
+/** Receives one contribution of a journey (or orientation) to one definition in one month. */
+type Sink = (
+  d: IndicatorDefinition,
+  month: string,
+  contribution: Contribution,
+  groupOfDimension: (dimension: Dimension) => string,
+) => void;
+
+/** Dates repeat across journeys and definitions: each is checked once. */
+const checkedDates = new Map<string, boolean>();
+function validDate(date: string): boolean {
+  let valid = checkedDates.get(date);
+  if (valid === undefined) {
+    valid = isCalendarDate(date);
+    if (checkedDates.size > 100_000) checkedDates.clear();
+    checkedDates.set(date, valid);
+  }
+  return valid;
+}
+
+function eachContribution(definitions: readonly IndicatorDefinition[], journey: IndicatorJourney, sink: Sink) {
+  const cache = new Map<Dimension, string>();
+  const groups = (dimension: Dimension) => {
+    let group = cache.get(dimension);
+    if (group === undefined) {
+      group = groupOf(journey, dimension);
+      cache.set(dimension, group);
+    }
+    return group;
+  };
   for (const d of definitions) {
     const block = computedJourneys(d);
     if (!block) continue;
     const date = journey.milestones[anchorBlock(d, block).anchor];
-    if (date === null || !isCalendarDate(date)) continue;
+    if (date === null || !validDate(date)) continue;
     const contribution = contributionOf(d, block, journey);
-    if (contribution)
-      cells.push(...spread(d, monthOf(date), contribution, (dimension) => groupOf(journey, dimension)));
+    if (contribution) sink(d, date.slice(0, 7), contribution, groups);
   }
-  return cells;
 }
 
-/** What orientations to resources contribute (each by its own date; `pillar` is their one dimension). */
-export function orientationContributions(
+function eachOrientationContribution(
   definitions: readonly IndicatorDefinition[],
   orientations: readonly OrientationRecord[],
-): Cell[] {
-  const cells: Cell[] = [];
+  sink: Sink,
+) {
   for (const d of definitions) {
     if (!d.enabled || d.source.kind !== "computed" || d.numerator?.kind !== "orientations") continue;
     const numerator = d.numerator;
@@ -143,11 +160,105 @@ export function orientationContributions(
         if (!base?.where.every((f) => orientationMatches(orientation, f))) continue;
         contribution = { numerator: inNumerator ? 1 : 0, denominator: 1 };
       } else contribution = inNumerator ? { numerator: 1, denominator: 0 } : null;
-      if (contribution)
-        cells.push(...spread(d, monthOf(orientation.date), contribution, () => orientation.pillar));
+      if (contribution) sink(d, monthOf(orientation.date), contribution, () => orientation.pillar);
     }
   }
+}
+
+/**
+ * What one journey contributes to every enabled computed definition: cells keyed by the month of
+ * the definition's anchor milestone (the referral by default), overall and for the journey's group on
+ * each of the definition's dimensions. Pure: the same journey always gives the same cells.
+ */
+export function contributions(
+  definitions: readonly IndicatorDefinition[],
+  journey: IndicatorJourney,
+): Cell[] {
+  const cells: Cell[] = [];
+  eachContribution(definitions, journey, (d, month, contribution, groups) => {
+    for (const cell of spread(d, month, contribution, groups)) cells.push(cell);
+  });
   return cells;
+}
+
+/** What orientations to resources contribute (each by its own date; `pillar` is their one dimension). */
+export function orientationContributions(
+  definitions: readonly IndicatorDefinition[],
+  orientations: readonly OrientationRecord[],
+): Cell[] {
+  const cells: Cell[] = [];
+  eachOrientationContribution(definitions, orientations, (d, month, contribution, groups) => {
+    for (const cell of spread(d, month, contribution, groups)) cells.push(cell);
+  });
+  return cells;
+}
+
+type MutableCell = {
+  month: string;
+  indicator: string;
+  dimension: Cell["dimension"];
+  group: string;
+  numerator: number;
+  denominator: number;
+  sumSquares?: number;
+  histogram?: Record<string, number>;
+};
+
+/**
+ * Adds contributions straight into sums, without a cell per journey and group: what `compute` does
+ * for a whole territory (the same sums as `combine(contributions(…))`, in a fraction of the time).
+ */
+export class Totals {
+  /** By month and indicator, then by dimension and group. */
+  private readonly sums = new Map<string, Map<string, MutableCell>>();
+
+  private readonly sink: Sink = (d, month, contribution, groups) => {
+    const outer = `${month}|${d.code}`;
+    let inner = this.sums.get(outer);
+    if (!inner) {
+      inner = new Map();
+      this.sums.set(outer, inner);
+    }
+    add(inner, month, d.code, ALL, ALL, contribution);
+    for (const dimension of d.disaggregations) add(inner, month, d.code, dimension, groups(dimension), contribution);
+  };
+
+  journey(definitions: readonly IndicatorDefinition[], journey: IndicatorJourney): this {
+    eachContribution(definitions, journey, this.sink);
+    return this;
+  }
+
+  orientations(definitions: readonly IndicatorDefinition[], orientations: readonly OrientationRecord[]): this {
+    eachOrientationContribution(definitions, orientations, this.sink);
+    return this;
+  }
+
+  cells(): Cell[] {
+    return combine([...this.sums.values()].flatMap((inner) => [...inner.values()]));
+  }
+}
+
+function add(
+  inner: Map<string, MutableCell>,
+  month: string,
+  indicator: string,
+  dimension: Cell["dimension"],
+  group: string,
+  c: Contribution,
+) {
+  const key = dimension === ALL ? ALL : `${dimension}|${group}`;
+  let sum = inner.get(key);
+  if (!sum) {
+    sum = { month, indicator, dimension, group, numerator: 0, denominator: 0 };
+    inner.set(key, sum);
+  }
+  sum.numerator += c.numerator;
+  sum.denominator += c.denominator;
+  if (c.sumSquares !== undefined) sum.sumSquares = (sum.sumSquares ?? 0) + c.sumSquares;
+  if (c.histogram) {
+    sum.histogram ??= {};
+    for (const value in c.histogram) sum.histogram[value] = (sum.histogram[value] ?? 0) + (c.histogram[value] as number);
+  }
 }
 
 const isEmpty = (cell: Cell) =>

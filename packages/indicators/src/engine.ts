@@ -1,4 +1,4 @@
-import { combine, contributions, orientationContributions } from "./cells";
+import { Totals } from "./cells";
 import type { IndicatorDefinition } from "./definitions";
 import { type FinaliseContext, finalise, type IndicatorResult } from "./finalise";
 import type { IndicatorJourney, OrientationRecord } from "./journeys";
@@ -18,9 +18,8 @@ export function compute(
   input: EngineInput,
   period: string,
 ): IndicatorResult[] {
-  const cells = [
-    ...input.journeys.flatMap((journey) => contributions(definitions, journey)),
-    ...orientationContributions(definitions, input.orientations ?? []),
-  ];
-  return finalise(definitions, combine(cells), input, period);
+  const totals = new Totals();
+  for (const journey of input.journeys) totals.journey(definitions, journey);
+  totals.orientations(definitions, input.orientations ?? []);
+  return finalise(definitions, totals.cells(), input, period);
 }
