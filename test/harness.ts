@@ -233,3 +233,35 @@ export const JOURNEY_BODIES = {
   "DELETE /api/territories/:territoryId/journeys/:journeyId/measures/:measureId": () => ({ version: 1 }),
   "PUT /api/territories/:territoryId/journey-settings": () => ({ sharing: "assigned", version: 0 }),
 } as const;
+
+/** A valid manual value (a quarter of GP_CONSULTATIONS_CHANGE), for the generated route tests. */
+export const MANUAL_VALUE = {
+  period: "2026-Q2",
+  value: -12.5,
+  source: "CPAM, extraction SNIIRAM",
+  asOf: "2026-07-15",
+  note: null,
+  version: 0,
+};
+
+/** Valid bodies for the indicator write routes (the generated tests send them). */
+export const INDICATOR_BODIES = {
+  "PUT /api/territories/:territoryId/indicator-settings": () => ({
+    overrides: { DECLINE_RATE: { target: { value: 0.2 } } },
+    custom: [],
+    economics: {},
+    version: 0,
+  }),
+  "POST /api/territories/:territoryId/indicators/:code/values": () => MANUAL_VALUE,
+  "POST /api/territories/:territoryId/periods/:period/lock": () => ({ reason: "Comité de suivi" }),
+  "POST /api/territories/:territoryId/periods/:period/unlock": () => ({ reason: "Correction d'une saisie" }),
+} as const;
+
+/** The path parameters of the indicator routes: a manual indicator and a quarter. */
+export const INDICATOR_PARAMS = { ":code": "GP_CONSULTATIONS_CHANGE", ":period": "2026-Q2" } as const;
+
+/** The query the indicator read routes require. */
+export const INDICATOR_QUERIES: Record<string, string> = {
+  "/api/territories/:territoryId/indicators": "?period=2026-Q3",
+  "/api/territories/:territoryId/indicators/trends": "?from=2026-07&to=2026-09",
+};

@@ -4,7 +4,10 @@ import { beforeAll, describe, expect, test } from "vitest";
 import {
   as,
   createOperator,
+  INDICATOR_PARAMS,
+  INDICATOR_QUERIES,
   journeyFixture,
+  MANUAL_VALUE,
   type TestTenant,
   type TestUser,
   testApp,
@@ -75,11 +78,15 @@ beforeAll(async () => {
     })
   ).body.id;
   journey = await journeyFixture(app, tenant, linkWorkerId);
+  // A manual value and a lock, so that their lists are not empty.
+  const base = `/api/territories/${tenant.territory.id}`;
+  await lead.post(`${base}/indicators/GP_CONSULTATIONS_CHANGE/values`, MANUAL_VALUE);
+  await lead.post(`${base}/periods/2026-Q2/lock`, { reason: "Comité de suivi" });
 });
 
 /** A route's path for the test tenant; a new path parameter must be added here. */
 function pathOf(path: string): string {
-  return path
+  return `${path}${INDICATOR_QUERIES[path] ?? ""}`
     .replace(":territoryId", tenant?.territory.id ?? "")
     .replace(":federationId", tenant?.federation.id ?? "")
     .replace(":funderId", tenant?.funder.id ?? "")
@@ -87,7 +94,8 @@ function pathOf(path: string): string {
     .replace(":schemeId", schemeId ?? "")
     .replace(":linkWorkerId", linkWorkerId ?? "")
     .replace(":resourceId", resourceId ?? "")
-    .replace(":journeyId", journey?.journeyId ?? "");
+    .replace(":journeyId", journey?.journeyId ?? "")
+    .replace(":code", INDICATOR_PARAMS[":code"]);
 }
 
 describe("responses match their declared schemas", () => {

@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, test } from "vitest";
 import {
   as,
   createOperator,
+  INDICATOR_BODIES,
+  INDICATOR_PARAMS,
+  INDICATOR_QUERIES,
   JOURNEY_BODIES,
   journeyFixture,
   profile,
@@ -97,6 +100,8 @@ function sampleBody(key: string, b: TestTenant): unknown {
   };
   const journey = JOURNEY_BODIES[key as keyof typeof JOURNEY_BODIES];
   if (journey) return journey(linkWorkers.get(b.territory.id) ?? "");
+  const indicator = INDICATOR_BODIES[key as keyof typeof INDICATOR_BODIES];
+  if (indicator) return indicator();
   if (!(key in samples)) throw new Error(`No sample body for ${key}: add one to the cross-tenant test`);
   return samples[key];
 }
@@ -130,7 +135,7 @@ const bodyOf = (route: (typeof routes)[number], key: string, t: TestTenant) =>
 
 function pathFor(path: string, t: TestTenant): string {
   return (
-    path
+    `${path}${INDICATOR_QUERIES[path] ?? ""}`
       .replace(":territoryId", t.territory.id)
       .replace(":federationId", t.federation.id)
       .replace(":funderId", t.funder.id)
@@ -144,6 +149,8 @@ function pathFor(path: string, t: TestTenant): string {
       .replace(":journeyId", journeys.get(t.territory.id)?.journeyId ?? "")
       .replace(":eventId", journeys.get(t.territory.id)?.eventId ?? "")
       .replace(":measureId", journeys.get(t.territory.id)?.measureId ?? "")
+      .replace(":code", INDICATOR_PARAMS[":code"])
+      .replace(":period", INDICATOR_PARAMS[":period"])
   );
 }
 
@@ -190,6 +197,12 @@ beforeAll(async () => {
     );
     schemes.set(t.territory.id, scheme.body.id);
     journeys.set(t.territory.id, await journeyFixture(app, t, linkWorkers.get(t.territory.id) ?? ""));
+    // A locked period: B's must stay locked; A's is unlocked by the positive control.
+    const locked = await lead.post(
+      `/api/territories/${t.territory.id}/periods/${INDICATOR_PARAMS[":period"]}/lock`,
+      { reason: "Comité de suivi" },
+    );
+    if (locked.status !== 200) throw new Error(`lock: ${locked.status} ${locked.text}`);
   }
 });
 
@@ -252,10 +265,19 @@ describe("cross-tenant isolation, generated from the route table", () => {
       "partner_scheme.create",
       "referral_settings.update",
       "journey.create",
+      "period.lock",
     ];
     expect(actions.filter((a: string) => !setUp.includes(a))).toEqual([]);
     const profileB = await as(app, b.users.territory_lead).get(`/api/territories/${b.territory.id}/profile`);
     expect(profileB.body).toMatchObject({ name: "Territoire B", version: 1 });
+    const periodsB = await as(app, b.users.territory_lead).get(`/api/territories/${b.territory.id}/periods`);
+    expect(periodsB.body.items.map((l: { period: string }) => l.period)).toEqual([
+      INDICATOR_PARAMS[":period"],
+    ]);
+    const settingsB = await as(app, b.users.territory_lead).get(
+      `/api/territories/${b.territory.id}/indicator-settings`,
+    );
+    expect(settingsB.body).toMatchObject({ version: 0, overrides: {} });
   });
 
   test("positive control: the same routes work for the role they allow, in its own context", async () => {

@@ -1,5 +1,6 @@
 import { Token } from "@maillage/core";
 import { type ErrorCode, errorCodes, rolesByContext } from "@maillage/schema";
+import * as v from "valibot";
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   as,
@@ -57,6 +58,9 @@ function pathFor(route: DescribedRoute, replace: Record<string, string> = {}): s
     journeyId: "jrn_01ARZ3NDEKTSV4RRFFQ69G5FAV",
     eventId: "evt_01ARZ3NDEKTSV4RRFFQ69G5FAV",
     measureId: "msr_01ARZ3NDEKTSV4RRFFQ69G5FAV",
+    // A manual indicator and a quarter (nothing is entered nor locked: the probes are all refused).
+    code: "GP_CONSULTATIONS_CHANGE",
+    period: "2026-Q2",
   };
   return route.path.replace(/:(\w+)/g, (_, name: string) => replace[name] ?? ids[name] ?? LONG);
 }
@@ -137,10 +141,12 @@ function probesOf(route: DescribedRoute): Probe[] {
       });
     }
     if (validation.target === "json") {
+      // A body whose fields are all optional (a lock's reason) takes {}: null is never an object.
+      const empty = validation.schema && v.is(validation.schema, {}) ? null : {};
       probes.push({
-        name: "an empty JSON object",
+        name: empty === null ? "a JSON null for an object" : "an empty JSON object",
         expected: "input.invalid",
-        run: () => as(app, user).send(method, pathFor(route), {}),
+        run: () => as(app, user).send(method, pathFor(route), empty),
       });
       probes.push({
         name: "a JSON body over the limit",

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import {
   as,
   createOperator,
+  INDICATOR_PARAMS,
   journeyFixture,
   ORIGIN,
   type TestTenant,
@@ -177,6 +178,7 @@ beforeAll(async () => {
   ids.set(":journeyId", journey.journeyId);
   ids.set(":eventId", journey.eventId);
   ids.set(":measureId", journey.measureId);
+  for (const [param, value] of Object.entries(INDICATOR_PARAMS)) ids.set(param, value);
 });
 
 function pathOf(path: string): string {

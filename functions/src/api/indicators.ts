@@ -20,8 +20,12 @@ const members = allow("territory", "territory_lead", "link_worker");
 const lead = allow("territory", "territory_lead");
 const territoryParams = params(v.object({ territoryId: TerritoryId }), "territory.not_found");
 const codeParams = params(v.object({ territoryId: TerritoryId, code: IndicatorCode }), "indicator.not_found");
+/**
+ * Bounded and without `:` (a segment spelled `:period` would match the route twice in Hono's trie
+ * router, its handlers run twice); a malformed period of these characters is a 400 at `period`.
+ */
 const periodParams = params(
-  v.object({ territoryId: TerritoryId, period: v.string() }),
+  v.object({ territoryId: TerritoryId, period: v.pipe(v.string(), v.regex(/^[\w-]{1,16}$/)) }),
   "territory.not_found",
 );
 

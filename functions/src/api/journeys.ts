@@ -41,11 +41,14 @@ const measureParams = params(
   v.object({ territoryId: TerritoryId, journeyId: JourneyId, measureId: MeasureId }),
   "journey.not_found",
 );
+/** A write that would change a locked period's figures, or lands during a recomputation: 409. */
+const rollupErrors = ["period.locked", "indicators.rebuilding"] as const;
 const writeErrors = [
   "territory.not_found",
   "journey.not_found",
   "journey.version_conflict",
   "batch.conflict",
+  ...rollupErrors,
 ] as const;
 const one = (description: string) => ({ status: 200 as const, schema: Journey, description });
 
@@ -70,7 +73,7 @@ export const journeyRoutes = new Hono<Env>()
       tag: "journeys",
       access: members,
       response: { status: 201, schema: Journey, description: "The journey, version 1" },
-      errors: ["territory.not_found", "journey.reference_taken"],
+      errors: ["territory.not_found", "journey.reference_taken", ...rollupErrors],
     }),
     territoryParams,
     json(JourneyCreate),

@@ -37,7 +37,7 @@ import * as Jobs from "./jobs";
 import { JourneyEntity } from "./journeys";
 import { LinkWorkerEntity } from "./link-workers";
 import * as Pathway from "./pathway";
-import { readerTenant, visibility } from "./referenced";
+import { readerTenant, visibility, writerTenant } from "./referenced";
 import * as Rollups from "./rollups";
 
 /**
@@ -145,9 +145,12 @@ export async function updateSettings(
           Key: Keys.indicatorSettings(territoryId),
           UpdateExpression: `SET #type = :type, overrides = :overrides, custom = :custom, economics = :economics, version = :next, updatedAt = :now${
             redefine ? ", definitionsVersion = if_not_exists(definitionsVersion, :zero) + :one" : ""
-          }${s.exists ? "" : ", locks = :empty, locksVersion = :zero, definitionsVersion = :zero"}`,
-          ConditionExpression: s.exists ? "version = :version" : "attribute_not_exists(pk)",
-          ExpressionAttributeNames: { "#type": "type" },
+          }${s.exists ? "" : `, #locks = :empty, locksVersion = :zero${redefine ? "" : ", definitionsVersion = :zero"}`}`,
+          // An item an import or a rebuild created has no `version`: its settings were never saved (0).
+          ConditionExpression: s.exists
+            ? "version = :version OR attribute_not_exists(version)"
+            : "attribute_not_exists(pk)",
+          ExpressionAttributeNames: { "#type": "type", ...(s.exists ? {} : { "#locks": "locks" }) },
           ExpressionAttributeValues: {
             ":type": Rollups.StateEntity.type,
             ":overrides": next.overrides,
@@ -562,22 +565,34 @@ export async function lock(period: string, raw: unknown): Promise<PeriodLock> {
     reason: input.reason,
   };
   const data = new Uint8Array(gzipSync(JSON.stringify(computed)));
+  const firstLock = Object.keys(s.locks).length === 0;
   await write(
     [
       {
         Update: {
           Key: Keys.indicatorSettings(territoryId),
-          UpdateExpression: s.exists
-            ? "SET locks.#period = :lock, locksVersion = locksVersion + :one"
-            : "SET #type = :type, locks = :locks, locksVersion = :one, definitionsVersion = :zero, version = :zero, overrides = :empty, custom = :none, economics = :empty",
+          // An item without locks (none yet, or created by an import or a rebuild, without the map)
+          // gets the whole map: the version condition guarantees it was still empty.
+          UpdateExpression: !s.exists
+            ? "SET #type = :type, #locks = :locks, locksVersion = :one, definitionsVersion = :zero, version = :zero, overrides = :empty, custom = :none, economics = :empty"
+            : firstLock
+              ? "SET #locks = :locks, locksVersion = locksVersion + :one"
+              : "SET #locks.#period = :lock, locksVersion = locksVersion + :one",
           ConditionExpression: s.exists
             ? "locksVersion = :version AND attribute_not_exists(rebuilding) AND (attribute_not_exists(applying) OR size(applying) = :zero)"
             : "attribute_not_exists(pk)",
-          ...(s.exists
-            ? { ExpressionAttributeNames: { "#period": p.code } }
-            : { ExpressionAttributeNames: { "#type": "type" } }),
+          ExpressionAttributeNames: !s.exists
+            ? { "#type": "type", "#locks": "locks" }
+            : firstLock
+              ? { "#locks": "locks" }
+              : { "#locks": "locks", "#period": p.code },
           ExpressionAttributeValues: s.exists
-            ? { ":lock": lockInfo, ":one": 1, ":version": s.locksVersion, ":zero": 0 }
+            ? {
+                ...(firstLock ? { ":locks": { [p.code]: lockInfo } } : { ":lock": lockInfo }),
+                ":one": 1,
+                ":version": s.locksVersion,
+                ":zero": 0,
+              }
             : {
                 ":type": Rollups.StateEntity.type,
                 ":locks": { [p.code]: lockInfo },
@@ -628,9 +643,9 @@ export async function unlock(period: string, raw: unknown): Promise<{ period: st
       {
         Update: {
           Key: Keys.indicatorSettings(territoryId),
-          UpdateExpression: "REMOVE locks.#period SET locksVersion = locksVersion + :one",
-          ConditionExpression: "attribute_exists(locks.#period)",
-          ExpressionAttributeNames: { "#period": p.code },
+          UpdateExpression: "REMOVE #locks.#period SET locksVersion = locksVersion + :one",
+          ConditionExpression: "attribute_exists(#locks.#period)",
+          ExpressionAttributeNames: { "#locks": "locks", "#period": p.code },
           ExpressionAttributeValues: { ":one": 1 },
         },
         onConditionFailed: () => new MaillageError("period.not_locked", `The period ${p.code} is not locked`),
@@ -671,7 +686,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function rebuild(
   runId = `rebuild-${Date.now()}`,
 ): Promise<{ runId: string; items: number; journeys: number }> {
-  const territoryId = Actor.territoryId();
+  // A lead, or the territory's rebuild job (a system actor of the tenant).
+  const territoryId = writerTenant();
   const s = await Rollups.state(territoryId);
   if (s.applying.length > 0 || (await Batch.pendingRuns(territoryId)).size > 0) {
     throw new MaillageError("batch.conflict", "An import is changing the figures: rebuild once it is done");

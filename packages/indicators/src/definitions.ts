@@ -138,6 +138,8 @@ export const changeRules: Readonly<Record<string, ChangeRule>> = {
 const Milestone = v.picklist(milestoneKeys, "indicator.milestone.unknown");
 const Op = v.picklist(comparisons, "indicator.comparison.unknown");
 const Timepoint = v.picklist(timepoints, "indicator.timepoint.unknown");
+/** A group of a dimension (`dimensionGroups`: checked across fields); the longest is 19 characters. */
+const Group = v.pipe(v.string(), v.maxLength(60, "indicator.group.unknown"));
 const list = <T extends v.GenericSchema<unknown, string>>(item: T) =>
   v.pipe(
     v.array(item),
@@ -161,7 +163,7 @@ export const JourneyFilter = v.variant("kind", [
   v.object({
     kind: v.literal("group"),
     dimension: v.picklist(dimensions, "indicator.dimension.unknown"),
-    in: list(v.string()),
+    in: list(Group),
   }),
   v.object({
     kind: v.literal("target_group"),
@@ -309,7 +311,7 @@ export const IndicatorDefinitionShape = v.object({
   ),
   /** Proportions: the reference group of each dimension odds ratios are given against. */
   oddsRatio: v.optional(
-    v.nullable(v.record(v.picklist(dimensions, "indicator.dimension.unknown"), v.string())),
+    v.nullable(v.record(v.picklist(dimensions, "indicator.dimension.unknown"), Group)),
     null,
   ),
   periods: v.optional(

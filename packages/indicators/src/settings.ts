@@ -109,7 +109,11 @@ export const IndicatorSettingsUpdate = v.object({
     ),
     {},
   ),
-  custom: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(40, "indicator.values.too_many")), []),
+  /** Checked for their shape here, then across fields and against the catalogue by `parseCustom`. */
+  custom: v.optional(
+    v.pipe(v.array(IndicatorDefinitionShape), v.maxLength(40, "indicator.values.too_many")),
+    [],
+  ),
   economics: v.optional(EconomicsChecked, {}),
   version: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
