@@ -626,6 +626,20 @@ describe("locked periods", () => {
     expect((await f.lead.get(`${f.base}/indicators/GP_CONSULTATIONS_CHANGE/values`)).body.items).toEqual([]);
   });
 
+  test("a value for the year is still accepted (its own figure), one for a quarter of a locked year is not", async () => {
+    const url = `${f.base}/indicators/UNPLANNED_HOSPITAL_USE_CHANGE/values`;
+    const year = await f.lead.post(url, { ...MANUAL, period: "2026" });
+    expect(year.status, year.text).toBe(201);
+    expect((await f.lead.post(`${f.base}/periods/2025/lock`, {})).status).toBe(200);
+    const quarter = await f.lead.post(url, { ...MANUAL, period: "2025-Q3" });
+    expect(quarter.status).toBe(409);
+    expect(quarter.body.code).toBe("period.locked");
+    expect(quarter.body.message).toContain("2025");
+    expect((await f.lead.post(`${f.base}/periods/2025/unlock`, { reason: "Essai terminé" })).status).toBe(
+      200,
+    );
+  });
+
   test("the snapshot stays what was locked after the settings change (reproducible)", async () => {
     const saved = await f.lead.put(`${f.base}/indicator-settings`, {
       overrides: { CONTACTED_SHARE: { target: { value: 0.9 } }, DECLINE_RATE: { enabled: false } },
@@ -694,7 +708,7 @@ describe("locked periods", () => {
 });
 
 describe("an import into a locked period", () => {
-  test("is refused: the job fails with period.locked and nothing is imported", async () => {
+  test("is refused: the report names the locked period, and nothing is imported", async () => {
     const t = await withTestTenant();
     await prepareJourneyTerritory(t.territory.id, t.users.territory_lead.id);
     const base = `/api/territories/${t.territory.id}`;
@@ -714,8 +728,10 @@ describe("an import into a locked period", () => {
     await Jobs.idle();
     const job = await lead.get(res.headers.get("location") ?? "");
     expect(job.status).toBe(200);
-    // What the lead sees: a failed job and the lock's code (the period itself is not named).
-    expect(job.body).toMatchObject({ status: "failed", error: "period.locked", result: null });
+    // What the lead sees: the job done, nothing committed, one error naming the period.
+    expect(job.body).toMatchObject({ status: "succeeded", result: { committed: false, errorCount: 1 } });
+    expect(job.body.result.errors[0].reason).toContain("2023-Q1");
+    expect(job.body.result.errors[0].reason).toContain("rien n'a été importé");
     expect((await lead.get(`${base}/journeys`)).body.items).toEqual([]);
     const january = await lead.get(`${base}/indicators?period=2023-01`);
     expect(result(january.body, "REFERRALS").value).toBe(0);

@@ -405,6 +405,17 @@ async function planOf(
   return plan;
 }
 
+/** The report of a file that would change locked periods: one error naming them, nothing written. */
+function lockedReport(report: Report, periods: readonly string[]): Report {
+  const list = [...periods].sort().join(", ");
+  const error: RowIssue = {
+    line: 1,
+    column: "",
+    reason: `Ce fichier modifierait les chiffres de période${periods.length > 1 ? "s" : ""} verrouillée${periods.length > 1 ? "s" : ""} (${list}) : rien n'a été importé. Déverrouillez-l${periods.length > 1 ? "es" : "a"} d'abord, avec un motif, ou retirez les lignes qui la concernent.`,
+  };
+  return { ...report, valid: 0, errors: [error, ...report.errors], errorCount: report.errorCount + 1 };
+}
+
 export async function runImport(
   tenantId: string,
   input: ImportInput,
@@ -430,8 +441,16 @@ export async function runImport(
   const runId = input.runId as string;
   let reported = 0;
   const step = Math.max(25, Math.ceil(plan.rows.length / 40));
-  // Rows that would change a locked period are refused before anything is staged.
-  if (plan.rollup) await Rollups.beginRun(tenantId, runId, plan.rollup.cells);
+  // Rows that would change a locked period are refused before anything is staged: a report the
+  // wizard shows (which periods, what to do), not a failed job retried for nothing.
+  if (plan.rollup) {
+    const locked = Rollups.lockedBy(await Rollups.lockedMonthsOf(tenantId), plan.rollup.cells);
+    if (locked.length > 0) {
+      await progress(report.rows, report.rows);
+      return { dryRun: false, committed: false, ...lockedReport(report, locked) };
+    }
+    await Rollups.beginRun(tenantId, runId, plan.rollup.cells);
+  }
   const header = await Batch.runAll(
     {
       tenantId,

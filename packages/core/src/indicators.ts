@@ -14,7 +14,6 @@ import {
   IndicatorSettingsUpdate,
   type IndicatorSettings as Info,
   type LinkWorkerInput,
-  lockedMonths,
   type ManualEntry,
   type ManualValue,
   ManualValueWrite,
@@ -454,9 +453,10 @@ export async function addValue(code: string, raw: unknown): Promise<ManualValue>
   if (d.source.kind === "computed") throw invalid([{ path: "code", message: "indicator.not_manual" }]);
   const p = periodOf(input.period);
   if (!d.periods.includes(p.kind)) throw invalid([{ path: "period", message: "period.kind.not_supported" }]);
-  const locked = lockedMonths(Object.keys(s.locks));
-  const lockedPeriods = p.months.flatMap((m) => (locked.has(m) ? [locked.get(m) as string] : []));
-  if (lockedPeriods.length > 0) throw Rollups.lockedError(lockedPeriods);
+  // A value is the figure of its own period only: refused when that period is locked or lies within
+  // a locked one (a quarter of a locked year), not for a year one of whose quarters is locked.
+  const covering = coveringLock(p.code, s);
+  if (covering) throw Rollups.lockedError([covering.period]);
   const existing = await ValueEntity.get([territoryId, p.code, code], { consistent: true });
   const conflict = async () =>
     new MaillageError("indicator_value.version_conflict", "This value was changed by someone else", {

@@ -1,4 +1,3 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import {
   createId,
   type FieldIssue,
@@ -8,11 +7,10 @@ import {
   LinkWorkerRow,
   LinkWorkerStored,
   LinkWorkerUpdate,
-  OPEN_STATUSES,
   type Page,
 } from "@maillage/schema";
 import type * as Batch from "./batch";
-import { all, db, diff, entity, Keys, page, SK_PREFIX, tableName, write } from "./db";
+import { all, diff, entity, Keys, page, SK_PREFIX, write } from "./db";
 import { MembershipEntity } from "./entities";
 import { MaillageError } from "./error";
 import {

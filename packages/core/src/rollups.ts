@@ -350,6 +350,11 @@ export function journeyOps(guard: Guard, before: Summary | null, after: Summary 
 // ---------------------------------------------------------------------------------------------------
 // Imports: rollups applied after the run is switched on, once per item (resumable).
 
+/** The months of a territory's locked periods, by the period that locks them. */
+export async function lockedMonthsOf(territoryId: string): Promise<Map<string, string>> {
+  return lockedMonths(Object.keys((await state(territoryId)).locks));
+}
+
 /** Before an import stages: refuses a change to a locked period, and marks the run's rollups pending. */
 export async function beginRun(territoryId: string, runId: string, cells: readonly Cell[]): Promise<void> {
   const s = await state(territoryId);

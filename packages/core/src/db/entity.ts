@@ -163,7 +163,6 @@ export async function page<Info>(
   request: PageRequest & { filter?: (item: Info) => boolean },
 ): Promise<Page<Info>> {
   const limit = request.limit ?? 50;
-  const filtering = Boolean(request.filter || request.visible);
   const maxRead = request.maxRead ?? Number.POSITIVE_INFINITY;
   const items: Info[] = [];
   let read = 0;

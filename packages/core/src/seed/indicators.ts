@@ -83,7 +83,9 @@ export async function seedIndicators(territories: readonly SeedIndicators[]): Pr
           });
         }
         if (territory.lock) {
-          await Indicators.lock(before, { reason: "Chiffres présentés au comité de pilotage (démonstration)" });
+          await Indicators.lock(before, {
+            reason: "Chiffres présentés au comité de pilotage (démonstration)",
+          });
         }
       },
     );
