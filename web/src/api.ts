@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly requestId: string | undefined,
     readonly issues: FieldIssue[],
     readonly current: unknown,
+    /** `period.locked`: the locked periods the refused change would alter. */
+    readonly periods: string[] = [],
   ) {
     super(message);
     this.name = "ApiError";
@@ -54,6 +56,7 @@ export async function call<T>(request: Promise<Answer<T>>): Promise<T> {
     body.requestId,
     body.issues ?? [],
     body.current,
+    (body as { periods?: string[] }).periods ?? [],
   );
 }
 

@@ -57,6 +57,13 @@ const ReferralsPage = lazy(() =>
 const DenominatorsPage = lazy(() =>
   import("./pages/territory-denominators").then((m) => ({ default: m.DenominatorsPage })),
 );
+const IndicatorsPage = lazy(() =>
+  import("./pages/territory-indicators").then((m) => ({ default: m.IndicatorsPage })),
+);
+const IndicatorSettingsPage = lazy(() =>
+  import("./pages/territory-indicator-settings").then((m) => ({ default: m.IndicatorSettingsPage })),
+);
+const PeriodsPage = lazy(() => import("./pages/territory-periods").then((m) => ({ default: m.PeriodsPage })));
 const SchemePage = lazy(() => import("./pages/territory-schemes").then((m) => ({ default: m.SchemePage })));
 const SchemesPage = lazy(() => import("./pages/territory-schemes").then((m) => ({ default: m.SchemesPage })));
 
@@ -79,6 +86,9 @@ export function App() {
           <Route path="/parcours" component={PathwayPage} />
           <Route path="/orientations" component={ReferralsPage} />
           <Route path="/denominateurs" component={DenominatorsPage} />
+          <Route path="/indicateurs" component={IndicatorsPage} />
+          <Route path="/indicateurs/parametres" component={IndicatorSettingsPage} />
+          <Route path="/indicateurs/periodes" component={PeriodsPage} />
           <Route path="/dispositifs" component={SchemesPage} />
           <Route path="/dispositifs/:schemeId" component={SchemePage} />
           <Route path="/parcours-individuels" component={JourneysPage} />

@@ -87,6 +87,7 @@ function body(c: Context<Env>, error: MaillageError): ErrorBody {
     requestId: c.get("requestId"),
     ...(error.details.issues ? { issues: error.details.issues } : {}),
     ...(error.details.current !== undefined ? { current: error.details.current } : {}),
+    ...(error.details.periods ? { periods: error.details.periods } : {}),
   };
 }
 

@@ -5,7 +5,8 @@ export class MaillageError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { issues?: FieldIssue[]; current?: unknown } = {},
+    /** `periods`: the locked periods a refused change would alter (`period.locked`). */
+    readonly details: { issues?: FieldIssue[]; current?: unknown; periods?: string[] } = {},
   ) {
     super(message);
     this.name = "MaillageError";

@@ -281,7 +281,7 @@ export function lockedError(periods: readonly string[]) {
   return new MaillageError(
     "period.locked",
     `Locked period${list.length > 1 ? "s" : ""} ${list.join(", ")}: unlock ${list.length > 1 ? "them" : "it"} first, with a reason`,
-    { issues: list.map((period) => ({ path: "period", message: period })) },
+    { periods: list },
   );
 }
 

@@ -45,6 +45,9 @@ export const common = dictionary(
       invalid: "La demande n'a pas été acceptée : certaines valeurs ne sont pas valides.",
       tooLarge: "Le contenu envoyé est trop volumineux.",
       conflict: "Ces données ont changé entre-temps. Rechargez la page, puis recommencez.",
+      periodLocked: (periods: string[]) =>
+        `Cette modification changerait les chiffres ${periods.length > 1 ? "des périodes verrouillées" : "de la période verrouillée"}${periods.length > 0 ? ` ${periods.join(", ")}` : ""} : la cheffe ou le chef de projet doit d'abord la déverrouiller, avec un motif.`,
+      rebuilding: "Les indicateurs du territoire sont en cours de recalcul : réessayez dans un instant.",
       network: "Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.",
       reference: (id: string) => `Référence : ${id}`,
       empty: "Rien à afficher pour le moment.",
@@ -104,6 +107,9 @@ export const common = dictionary(
       invalid: "The request was not accepted: some values are not valid.",
       tooLarge: "What was sent is too large.",
       conflict: "This data changed in the meantime. Reload the page, then try again.",
+      periodLocked: (periods) =>
+        `This change would alter the figures of the locked period${periods.length > 1 ? "s" : ""}${periods.length > 0 ? ` ${periods.join(", ")}` : ""}: the pilot lead must unlock it first, with a reason.`,
+      rebuilding: "The territory's indicators are being recomputed: try again in a moment.",
       network: "The server is not responding. Check your connection and try again.",
       reference: (id) => `Reference: ${id}`,
       empty: "Nothing to show yet.",

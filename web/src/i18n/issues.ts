@@ -397,6 +397,22 @@ const genericEn: Record<Generic, (c: IssueContext) => string> = {
   invalid: ({ subject }) => quoted(subject, "This value is not valid"),
 };
 
+/**
+ * Message ids of packages whose texts load with the pages that use them (the indicators'): their
+ * dictionaries add them here when they load, so that the first download does not carry them.
+ */
+const later: Record<"fr" | "en", Record<string, (c: IssueContext) => string>> = { fr: {}, en: {} };
+
+export function addIssueMessages(messages: Record<"fr" | "en", Record<string, (c: IssueContext) => string>>) {
+  Object.assign(later.fr, messages.fr);
+  Object.assign(later.en, messages.en);
+}
+
+/** The added text of a message id in a language, if a loaded dictionary has it. */
+export function laterIssueMessage(language: "fr" | "en", id: string) {
+  return Object.hasOwn(later[language], id) ? later[language][id] : undefined;
+}
+
 export const issues = dictionary(
   { issues: { messages: fr as Messages, generic: genericFr } },
   { issues: { messages: en, generic: genericEn } },

@@ -39,6 +39,12 @@ export const territory = dictionary(
       funders: "Financeurs",
       noFederation: "Ce territoire n'est rattaché à aucune fédération.",
       noFunder: "Aucun financeur n'est rattaché à ce territoire.",
+      indicators: "Indicateurs",
+      indicatorSettings: "Paramètres des indicateurs",
+      indicatorPeriods: "Périodes et saisies",
+      indicatorsIntro:
+        "Les chiffres du territoire par période : entonnoir, délais, bien-être, équité, tendances et estimations économiques.",
+      indicatorsLink: "Voir les indicateurs",
     },
     profile: {
       title: (name: string) => (name ? `Profil — ${name}` : "Profil"),
@@ -125,6 +131,12 @@ export const territory = dictionary(
       funders: "Funders",
       noFederation: "This territory is not attached to any federation.",
       noFunder: "No funder is attached to this territory.",
+      indicators: "Indicators",
+      indicatorSettings: "Indicator settings",
+      indicatorPeriods: "Periods and entries",
+      indicatorsIntro:
+        "The territory's figures by period: funnel, delays, well-being, equity, trends and economic estimates.",
+      indicatorsLink: "See the indicators",
     },
     profile: {
       title: (name) => (name ? `Profile — ${name}` : "Profile"),

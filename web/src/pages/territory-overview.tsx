@@ -151,6 +151,20 @@ export function OverviewPage() {
               </Show>
             </section>
 
+            <section class="panel" aria-labelledby="overview-indicators">
+              <h2 id="overview-indicators">{t().territory.indicators}</h2>
+              <p>{t().territory.indicatorsIntro}</p>
+              <p class="links">
+                <A href={`/territoires/${id()}/indicateurs`}>{t().territory.indicatorsLink}</A>
+                <Show when={isLead()}>
+                  <A href={`/territoires/${id()}/indicateurs/parametres`}>
+                    {t().territory.indicatorSettings}
+                  </A>
+                  <A href={`/territoires/${id()}/indicateurs/periodes`}>{t().territory.indicatorPeriods}</A>
+                </Show>
+              </p>
+            </section>
+
             <section class="panel" aria-labelledby="overview-networks">
               <h2 id="overview-networks">{t().territory.networksSection}</h2>
               <h3>{t().territory.federations}</h3>

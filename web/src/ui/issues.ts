@@ -1,6 +1,7 @@
 import type { FieldIssue, MessageId } from "@maillage/schema";
 import * as v from "valibot";
-import { formatNumber, t } from "../i18n";
+import { formatNumber, locale, t } from "../i18n";
+import { laterIssueMessage } from "../i18n/issues";
 
 /** A field issue from the shared schema (validated here) or from the API's 400 answer. */
 export interface Issue extends FieldIssue {
@@ -48,6 +49,8 @@ export function describeIssue(issue: Issue, label?: string): { text: string; spe
   if (Object.hasOwn(messages, issue.message)) {
     return { text: messages[issue.message as MessageId](context), specific: true };
   }
+  const added = laterIssueMessage(locale(), issue.message);
+  if (added) return { text: added(context), specific: true };
   const type = (issue.type && GENERIC.has(issue.type) ? issue.type : "invalid") as Generic;
   return { text: generic[type](context), specific: false };
 }

@@ -188,8 +188,9 @@ export function Layout(props: RouteSectionProps) {
 }
 
 /**
- * Territory pages share the territory's sections; members and journal are for its leads only (link
- * workers and resources are read by every member, edited by leads).
+ * Territory pages share the territory's sections; members, journal, indicator settings and periods
+ * are for its leads only (link workers and resources are read by every member, edited by leads; the
+ * indicators are read by every member).
  */
 export function TerritoryLayout(props: RouteSectionProps) {
   const params = useParams();
@@ -212,6 +213,11 @@ export function TerritoryLayout(props: RouteSectionProps) {
               </li>
               <li>
                 <A href={`${base()}/parcours-individuels`}>{t().journeys.nav}</A>
+              </li>
+              <li>
+                <A href={`${base()}/indicateurs`} end>
+                  {t().territory.indicators}
+                </A>
               </li>
               <li>
                 <A href={`${base()}/profil`}>{t().territory.profile}</A>
@@ -240,6 +246,12 @@ export function TerritoryLayout(props: RouteSectionProps) {
                 </li>
                 <li>
                   <A href={`${base()}/journal`}>{t().territory.journal}</A>
+                </li>
+                <li>
+                  <A href={`${base()}/indicateurs/parametres`}>{t().territory.indicatorSettings}</A>
+                </li>
+                <li>
+                  <A href={`${base()}/indicateurs/periodes`}>{t().territory.indicatorPeriods}</A>
                 </li>
               </Show>
             </ul>

@@ -12,6 +12,8 @@ export function errorMessage(error: unknown): string {
   if (error.code === "membership.already_exists") return t().invitation.already;
   if (error.code === "auth.invitation_invalid") return t().invitation.invalid;
   if (error.code === "auth.invitation_sign_in") return t().invitation.signInFirst;
+  if (error.code === "period.locked") return s.periodLocked(error.periods);
+  if (error.code === "indicators.rebuilding") return s.rebuilding;
   if (error.status === 400) return s.invalid;
   if (error.status === 403) return s.forbidden;
   if (error.status === 404) return s.notFound;
