@@ -143,7 +143,9 @@ async function main(): Promise<number> {
         ].join("\n")
       : `\nJourney writes: not measured (${journeyWrites.error})`,
   );
-  console.log(indicators.ok ? renderIndicators(indicators.value) : `\nIndicators: not measured (${indicators.error})`);
+  console.log(
+    indicators.ok ? renderIndicators(indicators.value) : `\nIndicators: not measured (${indicators.error})`,
+  );
   const file = writeResults(
     { ...results, scale, imports, journeyImports, journeyWrites, indicators } as Results,
     startedAt,

@@ -11,15 +11,20 @@ import * as v from "valibot";
 
 const [territoryId, runId] = process.argv.slice(2);
 if (!v.is(TerritoryId, territoryId ?? "")) {
-  console.error("Usage: npx tsx scripts/rebuild-rollups.ts <territory id> [run id] (MAILLAGE_TABLE must be set)");
+  console.error(
+    "Usage: npx tsx scripts/rebuild-rollups.ts <territory id> [run id] (MAILLAGE_TABLE must be set)",
+  );
   process.exit(1);
 }
 
 try {
-  const result = await Actor.provide({ type: "system", reason: "rebuild-rollups", tenantId: territoryId }, () =>
-    Indicators.rebuild(runId),
+  const result = await Actor.provide(
+    { type: "system", reason: "rebuild-rollups", tenantId: territoryId },
+    () => Indicators.rebuild(runId),
   );
-  console.log(`Rollups rebuilt: ${result.items} items from ${result.journeys} journeys (run ${result.runId})`);
+  console.log(
+    `Rollups rebuilt: ${result.items} items from ${result.journeys} journeys (run ${result.runId})`,
+  );
 } catch (error) {
   if (error instanceof MaillageError) {
     console.error(`${error.code}: ${error.message}`);

@@ -169,7 +169,10 @@ export function measureEngine(sizes = [1_000, 10_000, 100_000]): IndicatorsBench
 const LEAD_EMAIL = "cheffe.projet@example.org";
 
 /** Replaces a territory's rollups with those of `journeys` (as a rebuild would write them). */
-export async function writeRollups(territoryId: string, journeys: readonly JourneySummary[]): Promise<number> {
+export async function writeRollups(
+  territoryId: string,
+  journeys: readonly JourneySummary[],
+): Promise<number> {
   const definitions = Rollups.definitionsOf(await Rollups.state(territoryId));
   const stale = await Rollups.storedKeys(territoryId);
   const items = Rollups.itemsFor(territoryId, definitions, journeys);

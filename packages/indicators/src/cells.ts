@@ -123,7 +123,11 @@ function validDate(date: string): boolean {
   return valid;
 }
 
-function eachContribution(definitions: readonly IndicatorDefinition[], journey: IndicatorJourney, sink: Sink) {
+function eachContribution(
+  definitions: readonly IndicatorDefinition[],
+  journey: IndicatorJourney,
+  sink: Sink,
+) {
   const cache = new Map<Dimension, string>();
   const groups = (dimension: Dimension) => {
     let group = cache.get(dimension);
@@ -220,7 +224,8 @@ export class Totals {
       this.sums.set(outer, inner);
     }
     add(inner, month, d.code, ALL, ALL, contribution);
-    for (const dimension of d.disaggregations) add(inner, month, d.code, dimension, groups(dimension), contribution);
+    for (const dimension of d.disaggregations)
+      add(inner, month, d.code, dimension, groups(dimension), contribution);
   };
 
   journey(definitions: readonly IndicatorDefinition[], journey: IndicatorJourney): this {
@@ -228,7 +233,10 @@ export class Totals {
     return this;
   }
 
-  orientations(definitions: readonly IndicatorDefinition[], orientations: readonly OrientationRecord[]): this {
+  orientations(
+    definitions: readonly IndicatorDefinition[],
+    orientations: readonly OrientationRecord[],
+  ): this {
     eachOrientationContribution(definitions, orientations, this.sink);
     return this;
   }
@@ -257,7 +265,8 @@ function add(
   if (c.sumSquares !== undefined) sum.sumSquares = (sum.sumSquares ?? 0) + c.sumSquares;
   if (c.histogram) {
     sum.histogram ??= {};
-    for (const value in c.histogram) sum.histogram[value] = (sum.histogram[value] ?? 0) + (c.histogram[value] as number);
+    for (const value in c.histogram)
+      sum.histogram[value] = (sum.histogram[value] ?? 0) + (c.histogram[value] as number);
   }
 }
 
