@@ -739,3 +739,68 @@ describe("an import into a locked period", () => {
 });
 
 const REASON_IMPORT = "Bilan du premier trimestre";
+
+describe("figures kept between reads", () => {
+  test("served again while nothing changed, recomputed after a journey, a link worker's FTE, a value or a setting", async () => {
+    const f = await territoryWithJourneys();
+    const first = await figures(f, "2026-Q2");
+    const again = await figures(f, "2026-Q2");
+    // Nothing changed: the same figures, computed once (same instant).
+    expect(again.asOf).toBe(first.asOf);
+    expect(again.results).toEqual(first.results);
+    // A journey of the quarter.
+    const created = await f.lead.post(`${f.base}/journeys`, {
+      person: person("male"),
+      linkWorkerId: f.workerId,
+      events: [referral("2026-05-20")],
+    });
+    expect(created.status, created.text).toBe(201);
+    const afterJourney = await figures(f, "2026-Q2");
+    expect(result(afterJourney, "REFERRALS").value).toBe(5);
+    expect(result(afterJourney, "REFERRALS").disaggregations.sex?.male?.value).toBe(2);
+    // A journey of another quarter, with nobody's caseload (open caseloads are today's, in every
+    // period), changes nothing of this one's figures.
+    const other = await f.lead.post(`${f.base}/journeys`, {
+      person: person("male"),
+      linkWorkerId: null,
+      events: [referral("2026-01-20")],
+    });
+    expect(other.status).toBe(201);
+    expect((await figures(f, "2026-Q2")).asOf).toBe(afterJourney.asOf);
+    // The link worker's FTE (PEOPLE_PER_FTE's denominator).
+    const lw = await f.lead.get(`${f.base}/link-workers/${f.workerId}`);
+    const {
+      id: _id,
+      version,
+      reference: _r,
+      openJourneys: _o,
+      createdAt: _c,
+      updatedAt: _u,
+      userName: _n,
+      ...profile
+    } = lw.body;
+    const saved = await f.lead.put(`${f.base}/link-workers/${f.workerId}`, { ...profile, fte: 0.5, version });
+    expect(saved.status, saved.text).toBe(200);
+    expect(result(await figures(f, "2026-Q2"), "PEOPLE_PER_FTE")).toMatchObject({
+      value: 4,
+      denominator: 0.5,
+    });
+    // A manual value, then a target.
+    expect((await f.lead.post(`${f.base}/indicators/GP_CONSULTATIONS_CHANGE/values`, MANUAL)).status).toBe(
+      201,
+    );
+    expect(result(await figures(f, "2026-Q2"), "GP_CONSULTATIONS_CHANGE")).toMatchObject({
+      status: "manual",
+      value: -20,
+    });
+    const settings = await f.lead.get(`${f.base}/indicator-settings`);
+    const put = await f.lead.put(`${f.base}/indicator-settings`, {
+      overrides: { REFERRALS: { target: { value: 10 } } },
+      custom: [],
+      economics: {},
+      version: settings.body.version,
+    });
+    expect(put.status, put.text).toBe(200);
+    expect(result(await figures(f, "2026-Q2"), "REFERRALS")).toMatchObject({ target: 10 });
+  });
+});

@@ -358,7 +358,7 @@ describe("rollups kept exact on write", () => {
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 12), seed: 20261202, endOnFailure: true },
     );
-  });
+  }, 120_000);
 
   test("a rebuild recomputes the rollups from the journeys, through the batch path", async () => {
     const t = await withTestTenant();

@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import {
   combine,
   defaultCatalogue,
@@ -301,13 +302,14 @@ function decorate(
 
 /** Computes a period's figures from the rollups (no snapshot). */
 async function compute(territoryId: string, period: string, s: Rollups.State) {
+  return computeWith(territoryId, period, s, await contextFor(territoryId, period));
+}
+
+async function computeWith(territoryId: string, period: string, s: Rollups.State, context: FinaliseContext) {
   const p = parsePeriod(period);
   const info = infoOf(s);
   const definitions = effectiveDefinitions(info).filter((d) => d.enabled);
-  const [cells, context] = await Promise.all([
-    Rollups.cellsIn(territoryId, p.months),
-    contextFor(territoryId, period),
-  ]);
+  const cells = await Rollups.cellsIn(territoryId, p.months);
   const results = decorate(definitions, finalise(definitions, combine(cells), context, period));
   return { results, economics: economicsOf(results, info.economics, period) };
 }
@@ -318,25 +320,95 @@ const SnapshotEntity = entity({
   key: Keys.periodSnapshot,
 });
 
-/** The figures of a month, quarter or year (`GET …/indicators?period=`). */
+const CacheEntity = entity({
+  type: "period_cache",
+  schema: v.object({
+    period: v.string(),
+    fingerprint: v.string(),
+    asOf: v.string(),
+    data: v.instance(Uint8Array),
+  }),
+  key: Keys.periodCache,
+});
+
+/**
+ * What a period's figures are computed from, hashed: the change counters of its months' rollups
+ * (and the rebuild generation), the settings, and the whole finalise context (denominators, link
+ * workers with their open caseloads, manual values, pathway targets). Equal fingerprints, equal
+ * figures: the engine is a pure function of these.
+ */
+function fingerprintOf(
+  s: Rollups.State,
+  stamp: Record<string, unknown>,
+  months: readonly string[],
+  context: FinaliseContext,
+): string {
+  const material = JSON.stringify({
+    months: months.map((m) => stamp[`month~${m}`] ?? 0),
+    generation: stamp.generation ?? null,
+    settings: [s.version, s.definitionsVersion, s.overrides, s.custom, s.economics],
+    context,
+  });
+  return createHash("sha256").update(material).digest("base64url");
+}
+
+const pack = (value: unknown) => new Uint8Array(gzipSync(JSON.stringify(value)));
+const unpack = <T>(data: Uint8Array) => JSON.parse(gunzipSync(data).toString("utf8")) as T;
+
+/**
+ * The figures of a month, quarter or year (`GET …/indicators?period=`). A locked period answers
+ * from its snapshot. Otherwise the figures last computed for the period are served when nothing they
+ * depend on has changed since (one small read each: the months' counters, the settings, the context);
+ * else they are finalised from the rollups and kept for the next read.
+ */
 export async function figures(period: string): Promise<Figures> {
   const territoryId = readerTenant();
   const p = periodOf(period);
-  const s = await Rollups.state(territoryId, false);
+  const [s, snapshot, cached, stamp, context] = await Promise.all([
+    Rollups.state(territoryId, false),
+    SnapshotEntity.get([territoryId, p.code]),
+    CacheEntity.get([territoryId, p.code]),
+    Rollups.stamp(territoryId),
+    contextFor(territoryId, p.code),
+  ]);
   const locked = coveringLock(p.code, s);
   const base = { territoryId, period: p.code, periodKind: p.kind, months: [...p.months], locked };
-  if (locked?.period === p.code) {
-    const snapshot = await SnapshotEntity.get([territoryId, p.code]);
-    if (snapshot) {
-      const data = JSON.parse(gunzipSync(snapshot.data).toString("utf8")) as Pick<
-        Figures,
-        "results" | "economics"
-      >;
-      return { ...base, snapshot: true, asOf: snapshot.asOf, ...data };
-    }
+  if (locked?.period === p.code && snapshot) {
+    const data = unpack<Pick<Figures, "results" | "economics">>(snapshot.data);
+    return { ...base, snapshot: true, asOf: snapshot.asOf, ...data };
   }
-  const computed = await compute(territoryId, p.code, s);
-  return { ...base, snapshot: false, asOf: new Date().toISOString(), ...computed };
+  const fingerprint = fingerprintOf(s, stamp, p.months, context);
+  if (cached?.fingerprint === fingerprint) {
+    return {
+      ...base,
+      snapshot: false,
+      asOf: cached.asOf,
+      ...unpack<Pick<Figures, "results" | "economics">>(cached.data),
+    };
+  }
+  const computed = await computeWith(territoryId, p.code, s, context);
+  const asOf = new Date().toISOString();
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: CacheEntity.item([territoryId, p.code], {
+          period: p.code,
+          fingerprint,
+          asOf,
+          data: pack(computed),
+        }),
+      }),
+    );
+  } catch (error) {
+    // A reader that may not write (a policy of its own) still gets its figures, uncached.
+    if (
+      (error as { name?: string }).name !== "ScopeViolation" &&
+      (error as { name?: string }).name !== "AccessDeniedException"
+    )
+      throw error;
+  }
+  return { ...base, snapshot: false, asOf, ...computed };
 }
 
 export interface TrendPoint {

@@ -37,6 +37,11 @@ const SEP = "~";
 const TYPE = "rollup";
 const STOCK_TYPE = "rollup_stock";
 const CASELOAD_SK = "CASELOAD";
+/**
+ * One counter per month, added to by every change of that month's rollups, and the generation a
+ * rebuild writes: what a cached period's figures are checked against (`Indicators.figures`).
+ */
+const STAMP_SK = "STAMP";
 
 // ---------------------------------------------------------------------------------------------------
 // The indicator item: settings, locks, rollup state.
@@ -252,6 +257,10 @@ export function updatesOf(
     }))
     .filter((u) => u.attributes.size > 0)
     .map((u) => addUpdate(u.key, TYPE, u.attributes, run));
+  const months = new Map([...new Set(cells.map((c) => c.month))].map((month) => [`month${SEP}${month}`, 1]));
+  if (months.size > 0) {
+    updates.push(addUpdate({ pk: Keys.rollups(territoryId), sk: STAMP_SK }, STOCK_TYPE, months, run));
+  }
   const stock = new Map(
     [...caseloads].filter(([, n]) => n !== 0).map(([id, n]) => [`caseload${SEP}${id}`, n]),
   );
@@ -462,6 +471,20 @@ async function queryItems(territoryId: string, from: string, to: string) {
   return items;
 }
 
+/** The months' change counters and the rebuild generation (see `STAMP_SK`). */
+export async function stamp(territoryId: string): Promise<Record<string, unknown>> {
+  const [result, pending] = await Promise.all([
+    db().send(
+      new GetCommand({ TableName: tableName(), Key: { pk: Keys.rollups(territoryId), sk: STAMP_SK } }),
+    ),
+    Batch.pendingRuns(territoryId),
+  ]);
+  const item = result.Item ? Batch.visible(result.Item, pending) : undefined;
+  return Object.fromEntries(
+    Object.entries(item ?? {}).filter(([name]) => name === "generation" || name.startsWith(`month${SEP}`)),
+  );
+}
+
 /** Open journeys per link worker, as kept on write. */
 export async function caseloads(territoryId: string): Promise<Map<string, number>> {
   const result = await db().send(
@@ -500,6 +523,12 @@ export function itemsFor(
     type: TYPE,
     ...Object.fromEntries(attributesOf(cells)),
   }));
+  items.push({
+    pk: Keys.rollups(territoryId),
+    sk: STAMP_SK,
+    type: STOCK_TYPE,
+    generation: `${Date.now()}-${Math.random().toString(36).slice(2)}`,
+  });
   items.push({
     pk: Keys.rollups(territoryId),
     sk: CASELOAD_SK,

@@ -201,6 +201,11 @@ export const Keys = {
     pk: `${territoryId}#IND`,
     sk: `SNAP#${period}`,
   }),
+  /** A period's figures as last computed, with the fingerprint of everything they were computed from. */
+  periodCache: (territoryId: string, period: string) => ({
+    pk: `${territoryId}#IND`,
+    sk: `CACHE#${period}`,
+  }),
   indicatorRecords: (territoryId: string) => `${territoryId}#IND`,
   /** Who sees which journeys, and the territory's own measures: one item. */
   journeySettings: (territoryId: string) => ({ pk: territoryId, sk: "JOURNEY_SETTINGS" }),
