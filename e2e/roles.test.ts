@@ -91,6 +91,7 @@ describe("each demo person sees what their role allows", () => {
     expect(await sections.getByRole("link").allTextContents()).toEqual([
       "Vue d'ensemble",
       "Parcours",
+      "Indicateurs",
       "Profil",
       "Parcours-type",
       "Orientations et publics",
@@ -100,6 +101,8 @@ describe("each demo person sees what their role allows", () => {
       "Ressources",
       "Membres",
       "Journal",
+      "Paramètres des indicateurs",
+      "Périodes et saisies",
     ]);
     expect(await page.getByText("Fédération des liens sociaux (démo)").count()).toBe(1);
     expect(await page.getByText("ARS Hauts-de-France (démo)").count()).toBe(1);
@@ -122,6 +125,7 @@ describe("each demo person sees what their role allows", () => {
     expect(await sections.getByRole("link").allTextContents()).toEqual([
       "Vue d'ensemble",
       "Parcours",
+      "Indicateurs",
       "Profil",
       "Parcours-type",
       "Orientations et publics",

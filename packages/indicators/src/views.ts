@@ -200,11 +200,25 @@ const overall = (result: IndicatorResult | undefined): OverallFigure | null =>
     ? { status: result.status, value: result.value, interval: result.interval, reason: result.reason }
     : null;
 
-function representation(groups: Readonly<Record<string, GroupValue>>, rate: number | null): Representation[] {
+/**
+ * A group is under- (over-) reached when its rate's interval lies below (above) the rate of the
+ * dimension's groups that have a population, together: referrals whose group has none (sex not
+ * stated, QPV unknown) are left out of both sides, so that two groups cannot both be under-reached.
+ */
+function representation(
+  groups: Readonly<Record<string, GroupValue>>,
+  overallRate: IndicatorResult | undefined,
+): Representation[] {
   const entries = Object.entries(groups);
   const counted = entries.filter(([, g]) => g.status === "computed");
   const referrals = counted.reduce((sum, [, g]) => sum + (g.numerator ?? 0), 0);
   const population = counted.reduce((sum, [, g]) => sum + (g.denominator ?? 0), 0);
+  // The rate's unit (per 1,000 inhabitants…), read from the overall figure.
+  const per =
+    overallRate?.value != null && overallRate.numerator && overallRate.denominator
+      ? (overallRate.value * overallRate.denominator) / overallRate.numerator
+      : null;
+  const rate = per !== null && population > 0 ? (referrals / population) * per : null;
   return entries.map(([group, g]) => {
     const computed = g.status === "computed";
     const interval = computed ? g.interval : null;
@@ -266,7 +280,7 @@ export function equityOf(results: Results): EquityView {
       const declined = decline?.disaggregations[dimension];
       return {
         dimension,
-        representation: groups ? representation(groups, rate?.value ?? null) : null,
+        representation: groups ? representation(groups, rate) : null,
         decline: declined ? declines(declined, decline?.oddsRatio?.[dimension]) : null,
       };
     }),

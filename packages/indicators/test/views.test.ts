@@ -352,3 +352,34 @@ describe("trendOf", () => {
     expect(trendOf([], "X")).toEqual({ code: "X", label: null, unit: null, points: [] });
   });
 });
+
+describe("equityOf, with referrals whose group has no population", () => {
+  /*
+   * 150 referrals over 20,000 inhabitants (10,000 women, 10,000 men): 50 women, 50 men and 50 whose
+   * sex is not stated. Against all 150 (7.5 per 1,000), women and men (5 per 1,000 each, upper limits
+   * about 6.6) would both look under-reached; against the 100 of known sex (5 per 1,000), neither is.
+   */
+  const journeys: IndicatorJourney[] = Array.from({ length: 150 }, (_, i) =>
+    journey({
+      person: { sex: i < 50 ? "female" : i < 100 ? "male" : "unspecified", ageBand: "45-54", qpv: "no" },
+      milestones: { referral: "2025-01-10" },
+    }),
+  );
+  const ages = ["0-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75-84", "85+"] as const;
+  const denominators: Pick<Denominators, "population" | "qpvPopulation" | "communes"> = {
+    ...DENOMINATORS,
+    population: (["female", "male"] as const).flatMap((sex) =>
+      ages.map((ageBand, i) => ({ sex, ageBand, count: i === 4 ? 2000 : 1000 })),
+    ),
+    qpvPopulation: 2000,
+  };
+  const equity = equityOf(compute(defaultCatalogue, { journeys, denominators }, "2025-01"));
+
+  test("two groups of equal rates are not both under-reached", () => {
+    expect(equity.rate?.value).toBe(7.5);
+    const [female, male] = equity.dimensions.find((d) => d.dimension === "sex")?.representation ?? [];
+    expect(female).toMatchObject({ rate: 5, referralShare: 0.5, underReached: false, overReached: false });
+    expect(male).toMatchObject({ rate: 5, referralShare: 0.5, underReached: false, overReached: false });
+    expect(female?.interval?.high).toBeLessThan(7.5);
+  });
+});

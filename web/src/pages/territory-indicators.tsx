@@ -261,7 +261,10 @@ function Dashboard(props: { territoryId: string; period: string; isLead: boolean
       {(data) => (
         <>
           <StatusMessage>{announcement()}</StatusMessage>
-          <div classList={{ "is-stale": indicators.isPlaceholderData }}>
+          <div
+            classList={{ "is-stale": indicators.isPlaceholderData }}
+            aria-busy={indicators.isPlaceholderData}
+          >
             <PeriodStatus data={data()} isLead={props.isLead} territoryId={props.territoryId} />
             <nav class="toc" aria-label={x().toc}>
               <ul>

@@ -74,13 +74,15 @@ function FunnelSection(props: { period: string; results: readonly DashboardResul
   const v = () => ti().indicators.views;
   const funnel = createMemo(() => funnelOf(props.results));
   const counted = () => funnel().stages.filter((stage) => stage.count !== null).length;
+  // Nobody referred in the period: no funnel to draw (every share would be "not computable").
+  const referred = () => funnel().stages[0]?.count ?? 0;
   return (
     <section class="indicator-level" aria-labelledby="entonnoir">
       <h2 id="entonnoir" tabindex="-1">
         {ti().indicators.sections.funnel}
       </h2>
       <p>{v().funnelIntro}</p>
-      <Show when={counted() > 1} fallback={<Empty>{v().funnelEmpty}</Empty>}>
+      <Show when={counted() > 1 && referred() > 0} fallback={<Empty>{v().funnelEmpty}</Empty>}>
         <ChartSlot>
           <Chart definition={funnelChart(funnel(), locale())} />
         </ChartSlot>
