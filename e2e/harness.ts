@@ -375,3 +375,19 @@ afterEach(async () => {
     );
   }
 });
+
+/** The lead's Lille territory id, from the workspaces page. */
+export async function lilleId(page: Page): Promise<string> {
+  await page.getByRole("link", { name: /Lille Sud et Faubourgs/ }).click();
+  await page.waitForURL(/\/territoires\/ter_[^/]+$/);
+  return new URL(page.url()).pathname.split("/")[2] ?? "";
+}
+
+/** A GET of the API as the console sends it (same origin, the session cookie): its JSON body. */
+export async function api<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate<T, string>(async (url) => {
+    const answer = await fetch(url);
+    if (!answer.ok) throw new Error(`${url}: ${answer.status}`);
+    return (await answer.json()) as T;
+  }, path);
+}

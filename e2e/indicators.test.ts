@@ -4,10 +4,12 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { HEADERS, journeyRows, journeysCsv } from "../functions/test/fixtures/journey-file";
 import {
+  api,
   artifacts,
   expectAccessible,
   expectLocator,
   type Harness,
+  lilleId,
   PEOPLE,
   pageWidth,
   signIn,
@@ -96,22 +98,6 @@ const region = (page: Page, name: string) => page.getByRole("region", { name, ex
 const status = (page: Page, text: string | RegExp) => page.getByRole("status").filter({ hasText: text });
 const dashboardUrl = (territoryId: string, period: string) =>
   `/territoires/${territoryId}/indicateurs?periode=${period}`;
-
-/** The lead's Lille territory id, from the workspaces page. */
-async function lilleId(page: Page): Promise<string> {
-  await page.getByRole("link", { name: /Lille Sud et Faubourgs/ }).click();
-  await page.waitForURL(/\/territoires\/ter_[^/]+$/);
-  return new URL(page.url()).pathname.split("/")[2] ?? "";
-}
-
-/** A GET of the API as the console sends it (same origin, the session cookie): its JSON body. */
-async function api<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate<T, string>(async (url) => {
-    const answer = await fetch(url);
-    if (!answer.ok) throw new Error(`${url}: ${answer.status}`);
-    return (await answer.json()) as T;
-  }, path);
-}
 
 /** The cells of a table's body, row by row (white space collapsed). */
 const cellsOf = (table: Locator) =>

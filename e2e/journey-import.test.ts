@@ -8,7 +8,16 @@ import {
   journeyRows,
   journeysCsv,
 } from "../functions/test/fixtures/journey-file";
-import { artifacts, expectLocator, type Harness, PEOPLE, signIn, startHarness } from "./harness";
+import {
+  api,
+  artifacts,
+  expectLocator,
+  type Harness,
+  lilleId,
+  PEOPLE,
+  signIn,
+  startHarness,
+} from "./harness";
 
 let harness: Harness;
 
@@ -19,22 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.stop();
 });
-
-/** The lead's Lille territory id, from the workspaces page. */
-async function lilleId(page: Page): Promise<string> {
-  await page.getByRole("link", { name: /Lille Sud et Faubourgs/ }).click();
-  await page.waitForURL(/\/territoires\/ter_[^/]+$/);
-  return new URL(page.url()).pathname.split("/")[2] ?? "";
-}
-
-/** A GET of the API as the console sends it (same origin, the session cookie): its JSON body. */
-async function api<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate<T, string>(async (url) => {
-    const answer = await fetch(url);
-    if (!answer.ok) throw new Error(`${url}: ${answer.status}`);
-    return (await answer.json()) as T;
-  }, path);
-}
 
 /** Every page of a list route, through its cursor. */
 async function all<T>(page: Page, path: string): Promise<T[]> {
